@@ -1,0 +1,2 @@
+package no.ks.barometer;
+final class Placeholder {}
