@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -72,6 +75,15 @@ public final class Json {
             return CANONICAL.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+
+    /** Hex SHA-256 of the canonical form: equal for equal JSON, to recognise a repeated request. */
+    public static String fingerprint(JsonNode node) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(node)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

@@ -69,13 +69,12 @@ public final class QuestionnaireReader {
         forEach(node, "introduction", "$", (block, path) -> introBlock(block, path).ifPresent(introduction::add));
         List<Page> pages = new ArrayList<>();
         forEach(node, "pages", "$", (page, path) -> addPresent(pages, page(page, path)));
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new Questionnaire(text(node, "id", "$"), integer(node, "version", "$"), text(node, "language", "$"),
-                text(node, "title", "$"), optionalText(node, "subtitle", "$"), text(node, "source", "$"),
-                text(node, "decisions", "$"), optionalText(node, "everyPageNote", "$"), introduction,
-                text(node, "closing", "$"), endings(node.get("endings")), limits(node.get("limits")), pages);
+        Questionnaire questionnaire = new Questionnaire(text(node, "id", "$"), integer(node, "version", "$"),
+                text(node, "language", "$"), text(node, "title", "$"), optionalText(node, "subtitle", "$"),
+                text(node, "source", "$"), text(node, "decisions", "$"), optionalText(node, "everyPageNote", "$"),
+                introduction, text(node, "closing", "$"), endings(node.get("endings")), limits(node.get("limits")),
+                pages);
+        return errors.isEmpty() ? questionnaire : null;
     }
 
     private Map<EndReason, String> endings(JsonNode node) {
