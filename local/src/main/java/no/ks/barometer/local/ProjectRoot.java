@@ -34,7 +34,7 @@ public final class ProjectRoot {
                         + " over " + Path.of("").toAbsolutePath() + ": start fra prosjektets katalog"));
     }
 
-    private static Optional<Path> codeLocation() {
+    static Optional<Path> codeLocation() {
         CodeSource source = ProjectRoot.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return Optional.empty();

@@ -6,13 +6,17 @@ import java.util.Map;
 /**
  * An {@code AWS::Serverless::Function} with its Globals applied.
  *
- * @param environment the environment variables, Globals first, overridden by the function's own
+ * @param environment    the environment variables, Globals first, overridden by the function's own
+ * @param timeoutSeconds how long one invocation may take
+ * @param memoryMb       the memory it is given
  */
 public record SamFunction(
         String logicalId,
         String codeUri,
         HandlerRef handler,
         Map<String, TemplateValue> environment,
+        int timeoutSeconds,
+        int memoryMb,
         List<FunctionEvent> events) {
 
     public SamFunction {

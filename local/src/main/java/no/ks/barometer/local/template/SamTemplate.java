@@ -30,6 +30,10 @@ public record SamTemplate(
     /** The API SAM creates for HttpApi events that name no {@code ApiId}. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
+    /** Lambda's defaults when neither the function nor Globals say. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 3;
+    static final int DEFAULT_MEMORY_MB = 128;
+
     private static final YAMLMapper YAML = new YAMLMapper();
 
     public SamTemplate {
@@ -125,7 +129,10 @@ public record SamTemplate(
         for (Map.Entry<String, JsonNode> event : properties.path("Events").properties()) {
             events.add(event(logicalId, event.getKey(), event.getValue(), apiDefaults));
         }
-        return new SamFunction(logicalId, codeUri, HandlerRef.parse(handler), environment, events);
+        return new SamFunction(logicalId, codeUri, HandlerRef.parse(handler), environment,
+                firstPresent(properties, globals, "Timeout").asInt(DEFAULT_TIMEOUT_SECONDS),
+                firstPresent(properties, globals, "MemorySize").asInt(DEFAULT_MEMORY_MB),
+                events);
     }
 
     private static JsonNode firstPresent(JsonNode properties, JsonNode globals, String name) {
