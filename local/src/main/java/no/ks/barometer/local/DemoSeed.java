@@ -31,16 +31,20 @@ final class DemoSeed {
 
     /**
      * @param created whether this start seeded the table
-     * @param tokens  the issued tokens, when known: just issued, or kept in the data folder from the first start
+     * @param links   the respondent links, when known: just issued, or kept in the data folder since the first start
      */
-    record Outcome(boolean created, Optional<IssuedTokens> tokens) {
+    record Outcome(boolean created, Optional<List<RespondentLink>> links) {
     }
 
     private DemoSeed() {
     }
 
-    static Outcome ensure(DynamoDbClient client, String tableName, Clock clock, URI baseUrl,
-                          Optional<Path> dataDir) {
+    /**
+     * @param keptLinks where the links are kept between starts ({@code --data}); written before the seed completes,
+     *                  so that no token is lost
+     */
+    static Outcome ensure(DynamoDbClient client, String tableName, Clock clock, URI baseUrl, String adminToken,
+                          Optional<Path> keptLinks) {
         SurveyDao surveys = new SurveyDao(client, tableName);
         Survey survey = new Survey(SURVEY_ID, TITLE, QUESTIONNAIRE_ID, QUESTIONNAIRE_VERSION, SurveyState.OPEN, null,
                 null, baseUrl);
@@ -52,17 +56,17 @@ final class DemoSeed {
                 surveys.put(new Survey(moved.id(), moved.title(), moved.questionnaireId(),
                         moved.questionnaireVersion(), moved.state(), moved.opensAt(), moved.closesAt(), baseUrl));
             }
-            return new Outcome(false, dataDir.flatMap(IssuedTokens::read));
+            return new Outcome(false, keptLinks.flatMap(LinksFile::read).map(file -> file.links(baseUrl)));
         }
         InvitationService invitations = new InvitationService(new DynamoInvitationStore(client, tableName), clock);
         List<IssuedInvitation> issued = invitations.inviteAll(survey, Register.standard().all(), LINK_VALIDITY);
-        IssuedTokens tokens = new IssuedTokens(SURVEY_ID, issued.stream()
-                .map(i -> new IssuedTokens.Entry(i.organisation().number(), i.organisation().name(),
-                        i.organisation().type().code(), i.token()))
-                .toList());
-        dataDir.ifPresent(tokens::write);
+        List<RespondentLink> links = issued.stream()
+                .map(i -> new RespondentLink(i.organisation().number(), i.organisation().name(),
+                        i.organisation().type(), i.link()))
+                .toList();
+        keptLinks.ifPresent(file -> LinksFile.of(baseUrl, adminToken, links).write(file));
         // Written last: a survey in the table means the seed is complete.
         surveys.put(survey);
-        return new Outcome(true, Optional.of(tokens));
+        return new Outcome(true, Optional.of(links));
     }
 }

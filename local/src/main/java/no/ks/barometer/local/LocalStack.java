@@ -111,10 +111,16 @@ public final class LocalStack implements AutoCloseable {
         startService(api);
         baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
 
-        DemoSeed.Outcome seed = DemoSeed.ensure(dynamoDb.client(), TABLE_NAME, clock, baseUrl, options.data());
-        links = seed.tokens().map(tokens -> tokens.links(baseUrl)).orElse(List.of());
-        linksFile = options.linksFile().or(() -> options.data().map(dir -> dir.resolve(IssuedTokens.FILE_NAME)));
-        options.linksFile().ifPresent(file -> LinksFile.of(baseUrl, adminToken, links).write(file));
+        Optional<Path> keptLinks = options.data().map(dir -> dir.resolve(LinksFile.DATA_FILE_NAME));
+        DemoSeed.Outcome seed = DemoSeed.ensure(dynamoDb.client(), TABLE_NAME, clock, baseUrl, adminToken,
+                keptLinks);
+        links = seed.links().orElse(List.of());
+        LinksFile current = LinksFile.of(baseUrl, adminToken, links);
+        if (!links.isEmpty()) {
+            keptLinks.ifPresent(current::write);
+        }
+        options.linksFile().ifPresent(current::write);
+        linksFile = options.linksFile().or(() -> keptLinks);
         printBanner(out, options, seed);
 
         if (options.simulate() > 0) {
@@ -135,7 +141,7 @@ public final class LocalStack implements AutoCloseable {
         out.println("  Admintoken (Authorization: Bearer …, for IAM-beskyttede ruter): " + adminToken);
         if (links.isEmpty()) {
             out.println("  Respondentlenkene er ukjente: de vises bare når de lages, og "
-                    + IssuedTokens.FILE_NAME + " mangler i datamappen.");
+                    + LinksFile.DATA_FILE_NAME + " mangler i datamappen.");
         } else {
             out.println("  Respondentlenker (" + links.size() + " i alt), for eksempel:");
             Stream.concat(

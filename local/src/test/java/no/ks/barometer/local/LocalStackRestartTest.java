@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,7 +61,9 @@ class LocalStackRestartTest {
         } finally {
             first.stack().close();
         }
-        assertTrue(Files.isRegularFile(data.resolve(IssuedTokens.FILE_NAME)));
+        JsonNode kept = JSON.readTree(data.resolve(LinksFile.DATA_FILE_NAME).toFile());
+        assertEquals(371, kept.path("invitations").size());
+        assertEquals(link.url().toString(), kept.path("invitations").get(0).path("url").asText());
 
         Run second = start(data, port);
         try {

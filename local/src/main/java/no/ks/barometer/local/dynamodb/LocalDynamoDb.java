@@ -90,16 +90,20 @@ public final class LocalDynamoDb implements LocalService {
         if (configured != null && !configured.isBlank()) {
             return;
         }
-        for (Path candidate : nativeLibraryCandidates) {
-            if (holdsNativeLibrary(candidate)) {
-                System.setProperty(NATIVE_LIBRARY_PROPERTY, candidate.toAbsolutePath().toString());
-                return;
-            }
+        Optional<Path> found = nativeLibraryDirectory(nativeLibraryCandidates);
+        if (found.isPresent()) {
+            System.setProperty(NATIVE_LIBRARY_PROPERTY, found.get().toAbsolutePath().toString());
+            return;
         }
         throw new IllegalStateException("Fant ikke sqlite4java sitt native bibliotek (libsqlite4java-*.so), som "
                 + "DynamoDB Local trenger. Lette i " + nativeLibraryCandidates + ". Bygg med "
                 + "'mvn -B -DskipTests -pl local -am package' (kopierer det til local/target/native-libs), eller "
                 + "oppgi mappen med -D" + NATIVE_LIBRARY_PROPERTY + "=MAPPE.");
+    }
+
+    /** The first of the folders that holds sqlite4java's native library. */
+    static Optional<Path> nativeLibraryDirectory(List<Path> candidates) {
+        return candidates.stream().filter(LocalDynamoDb::holdsNativeLibrary).findFirst();
     }
 
     private static boolean holdsNativeLibrary(Path dir) {
