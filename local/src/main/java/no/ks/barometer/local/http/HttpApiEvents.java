@@ -56,6 +56,7 @@ public final class HttpApiEvents {
         });
         headers.put("x-forwarded-for", request.sourceIp());
         headers.put("x-forwarded-proto", "http");
+        headers.put("x-forwarded-port", request.host().substring(request.host().lastIndexOf(':') + 1));
         headers.putIfAbsent("host", request.host());
         String routeKey = found.route().event().routeKey();
         boolean text = isText(headers.get("content-type"));

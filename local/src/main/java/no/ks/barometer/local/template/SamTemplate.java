@@ -1,5 +1,6 @@
 package no.ks.barometer.local.template;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  * HTTP APIs, and the one table. The template is the single source of truth for routes; nothing else declares
  * them. Intrinsics are read in their long form only ({@code Ref:}, {@code Fn::Sub:}, {@code Fn::GetAtt:}): a
  * plain YAML parser drops the short-form tags ({@code !Ref}) silently, which is why the template does not use
- * them.
+ * them, and why they are refused here.
  */
 public record SamTemplate(
         List<TemplateParameter> parameters,
@@ -35,6 +36,8 @@ public record SamTemplate(
     static final int DEFAULT_MEMORY_MB = 128;
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    /** YAML's own tags ({@code !!str}); any other tag is a CloudFormation short form. */
+    private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
 
     public SamTemplate {
         parameters = List.copyOf(parameters);
@@ -49,17 +52,35 @@ public record SamTemplate(
     /** The template as a JSON tree, e.g. for validation against the SAM schema. */
     public static JsonNode readTree(Path file) {
         try {
-            return YAML.readTree(Files.readString(file));
+            return tree(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
     }
 
     public static SamTemplate parse(String yaml) {
+        return fromTree(tree(yaml, "the template"));
+    }
+
+    private static JsonNode tree(String yaml, String source) {
         try {
-            return fromTree(YAML.readTree(yaml));
+            rejectShortFormIntrinsics(yaml, source);
+            return YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new TemplateException("The template is not valid YAML", e);
+            throw new TemplateException(source + " is not valid YAML", e);
+        }
+    }
+
+    /** A short-form tag such as {@code !Ref} would be dropped by the tree reader and its value read as a literal. */
+    private static void rejectShortFormIntrinsics(String yaml, String source) throws IOException {
+        try (JsonParser parser = YAML.getFactory().createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                if (parser.getTypeId() instanceof String tag && !tag.startsWith(STANDARD_TAG_PREFIX)) {
+                    throw new TemplateException(source + " line " + parser.currentLocation().getLineNr()
+                            + " uses the short form !" + tag + "; write intrinsics in their long form (Ref:, Fn::Sub:,"
+                            + " Fn::GetAtt:)");
+                }
+            }
         }
     }
 

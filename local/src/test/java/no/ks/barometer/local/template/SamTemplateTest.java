@@ -196,6 +196,21 @@ class SamTemplateTest {
     }
 
     @Test
+    void shortFormIntrinsicIsRefusedRatherThanReadAsALiteral() {
+        TemplateException e = assertThrows(TemplateException.class, () -> parse("""
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: x.jar
+                      Handler: no.example.H::handleRequest
+                      Environment:
+                        Variables:
+                          TABLE_NAME: !Ref Table
+                """));
+        assertTrue(e.getMessage().contains("!Ref"), e.getMessage());
+    }
+
+    @Test
     void projectTemplateDeclaresTheRespondentRoutes() {
         List<String> routeKeys = Project.TEMPLATE.functions().stream()
                 .flatMap(f -> f.httpApiEvents().stream())
