@@ -33,12 +33,14 @@ import no.ks.barometer.token.Tokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,11 +51,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RespondentService {
 
+    /**
+     * How long a container trusts the survey item it read. Closing a survey by its {@code closesAt} takes effect
+     * at once; setting its state to {@code CLOSED} reaches warm containers within this time.
+     */
+    public static final Duration SURVEY_REFRESH = Duration.ofSeconds(30);
+    /** More than there are organisations in a survey. */
+    private static final int REMEMBERED_RESPONSES = 1024;
+
     private final ResponseDao responses;
     private final SurveyDao surveys;
     private final QuestionnaireCatalog catalog;
     private final Clock clock;
     private final Map<String, RulesEngine> engines = new ConcurrentHashMap<>();
+    /**
+     * The response each token opened when this container last read or wrote it. A token always belongs to the
+     * same response, so the entry spares the token look-up; and a page save against the remembered version needs
+     * no read at all, because its conditional write proves that version, token and status are still as
+     * remembered.
+     */
+    private final RecentlySeen<String, StoredResponse> lastSeen = new RecentlySeen<>(REMEMBERED_RESPONSES);
+    private final RecentlySeen<String, SurveyRead> surveysRead = new RecentlySeen<>(16);
+
+    private record SurveyRead(Survey survey, Instant readAt) {
+    }
 
     public RespondentService(ResponseDao responses, SurveyDao surveys, QuestionnaireCatalog catalog, Clock clock) {
         this.responses = responses;
@@ -90,10 +111,11 @@ public final class RespondentService {
     /** GET /v1/response. The first one moves the response from {@code INVITED} to {@code OPENED}. */
     public ApiReply getResponse(String token) {
         Instant now = clock.instant();
-        Respondent respondent = authenticate(token, now);
+        Respondent respondent = authenticate(token, now, OptionalLong.empty());
         StoredResponse response = respondent.response();
         if (response.status() == ResponseStatus.INVITED) {
             response = responses.markOpened(response, now);
+            lastSeen.put(respondent.tokenHash(), response);
         }
         return Replies.json(200, view(respondent.withResponse(response)))
                 .forOrganisation(response.organisation().number());
@@ -102,7 +124,7 @@ public final class RespondentService {
     /** PUT /v1/response/pages/{pageId}. */
     public ApiReply savePage(String token, String pageId, PageSaveRequest request) {
         Instant now = clock.instant();
-        Respondent respondent = authenticate(token, now);
+        Respondent respondent = authenticate(token, now, OptionalLong.of(request.version()));
         String operation = LastWrite.page(pageId);
         String bodyHash = Json.fingerprint(request.answers());
         ApiReply reply = attempt(respondent, request.version(), operation, bodyHash, now,
@@ -113,7 +135,7 @@ public final class RespondentService {
     /** POST /v1/response/submit. */
     public ApiReply submit(String token, SubmitRequest request) {
         Instant now = clock.instant();
-        Respondent respondent = authenticate(token, now);
+        Respondent respondent = authenticate(token, now, OptionalLong.of(request.version()));
         ObjectNode body = Json.object();
         body.put("version", request.version());
         String bodyHash = Json.fingerprint(body);
@@ -137,24 +159,34 @@ public final class RespondentService {
 
     /**
      * Runs a write on the response as read; if the conditional write finds the item changed, decides again on the
-     * item as it is now, which tells an identical retry, a closed response and a stale version apart.
+     * item as it is now, which tells an identical retry, a closed response and a stale version apart. A refusal
+     * decided on a remembered response is decided again on a fresh read, so that a token revoked meanwhile is
+     * answered as such.
      */
     private ApiReply attempt(Respondent respondent, long version, String operation, String bodyHash, Instant now,
                              Write write) {
         Respondent current = respondent;
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < 3; round++) {
             Optional<ApiReply> settled = settledWithoutWriting(current, version, operation, bodyHash);
             if (settled.isPresent()) {
                 return settled.get();
             }
+            StoredResponse changed;
             Decision decision = write.apply(current);
             if (decision instanceof Decision.Answer answer) {
-                return answer.reply();
+                if (answer.reply().status() < 400 || current.verified()) {
+                    return answer.reply();
+                }
+                changed = responses.get(current.response().surveyId(), current.response().organisation().number())
+                        .orElse(null);
+            } else {
+                changed = ((Decision.Conflict) decision).current();
             }
-            StoredResponse changed = ((Decision.Conflict) decision).current();
             if (changed == null || !changed.openedBy(respondent.tokenHash(), now)) {
+                lastSeen.remove(respondent.tokenHash());
                 return Replies.problem(ApiProblem.INVALID_TOKEN);
             }
+            lastSeen.put(respondent.tokenHash(), changed);
             current = current.withResponse(changed);
         }
         return conflict(current);
@@ -204,8 +236,11 @@ public final class RespondentService {
                 outcome.state().savedPages(), questionnaire.id(), questionnaire.version(), now,
                 new LastWrite(operation, request.version(), bodyHash, removed));
         return switch (responses.savePage(current.response(), write)) {
-            case WriteOutcome.Written written -> new Decision.Answer(Replies.json(200,
-                    ResponseView.withRemoved(view(current.withResponse(written.response())), removed)));
+            case WriteOutcome.Written written -> {
+                lastSeen.put(current.tokenHash(), written.response());
+                yield new Decision.Answer(Replies.json(200,
+                        ResponseView.withRemoved(view(current.withResponse(written.response())), removed)));
+            }
             case WriteOutcome.Refused refused -> new Decision.Conflict(refused.current());
         };
     }
@@ -226,8 +261,10 @@ public final class RespondentService {
         Submission submission = new Submission(request.version(), now,
                 new LastWrite(LastWrite.SUBMIT, request.version(), bodyHash, List.of()));
         return switch (responses.submit(current.response(), submission)) {
-            case WriteOutcome.Written written ->
-                    new Decision.Answer(Replies.json(200, view(current.withResponse(written.response()))));
+            case WriteOutcome.Written written -> {
+                lastSeen.put(current.tokenHash(), written.response());
+                yield new Decision.Answer(Replies.json(200, view(current.withResponse(written.response()))));
+            }
             case WriteOutcome.Refused refused -> new Decision.Conflict(refused.current());
         };
     }
@@ -235,26 +272,55 @@ public final class RespondentService {
     /**
      * The respondent a token belongs to, with the questionnaire version their response is pinned to (or will be
      * pinned to by its first save). Refuses a bad token and a survey that does not take answers.
+     *
+     * @param writingAt the version a write is made against; a remembered response of that version is used as it
+     *                  is, since the write's condition checks it
      */
-    private Respondent authenticate(String token, Instant now) {
+    private Respondent authenticate(String token, Instant now, OptionalLong writingAt) {
         if (!Tokens.isWellFormed(token)) {
             throw new RequestRejected(ApiProblem.INVALID_TOKEN);
         }
         String hash = Tokens.hash(token);
-        StoredResponse response = responses.findByToken(hash, now)
+        LookedUp response = lookUp(hash, now, writingAt)
                 .orElseThrow(() -> new RequestRejected(ApiProblem.INVALID_TOKEN));
-        Survey survey = surveys.get(response.surveyId()).orElseThrow(() -> new IllegalStateException(
-                "Response of " + response.organisation().number() + " belongs to missing survey "
-                        + response.surveyId()));
+        Survey survey = survey(response.response().surveyId(), now);
         if (!survey.acceptsAnswers(now)) {
             throw new RequestRejected(ApiProblem.of(ProblemType.SURVEY_CLOSED,
                     "Undersøkelsen tar ikke imot svar nå."));
         }
-        String questionnaireId = response.questionnaireId() != null
-                ? response.questionnaireId() : survey.questionnaireId();
-        int version = response.questionnaireVersion() != null
-                ? response.questionnaireVersion() : survey.questionnaireVersion();
-        return new Respondent(hash, response, engine(questionnaireId, version));
+        StoredResponse stored = response.response();
+        String questionnaireId = stored.questionnaireId() != null ? stored.questionnaireId() : survey.questionnaireId();
+        int version = stored.questionnaireVersion() != null
+                ? stored.questionnaireVersion() : survey.questionnaireVersion();
+        return new Respondent(hash, response.response(), engine(questionnaireId, version), response.verified());
+    }
+
+    private record LookedUp(StoredResponse response, boolean verified) {
+    }
+
+    private Optional<LookedUp> lookUp(String hash, Instant now, OptionalLong writingAt) {
+        StoredResponse known = lastSeen.get(hash);
+        if (known != null && writingAt.isPresent() && known.version() == writingAt.getAsLong()
+                && known.status().acceptsAnswers() && known.openedBy(hash, now)) {
+            return Optional.of(new LookedUp(known, false));
+        }
+        Optional<StoredResponse> found = known == null
+                ? responses.findByToken(hash, now)
+                : responses.get(known.surveyId(), known.organisation().number())
+                        .filter(response -> response.openedBy(hash, now));
+        found.ifPresentOrElse(response -> lastSeen.put(hash, response), () -> lastSeen.remove(hash));
+        return found.map(response -> new LookedUp(response, true));
+    }
+
+    private Survey survey(String surveyId, Instant now) {
+        SurveyRead read = surveysRead.get(surveyId);
+        if (read == null || !now.isBefore(read.readAt().plus(SURVEY_REFRESH)) || now.isBefore(read.readAt())) {
+            Survey survey = surveys.get(surveyId).orElseThrow(() -> new IllegalStateException(
+                    "A response belongs to survey " + surveyId + ", which does not exist"));
+            read = new SurveyRead(survey, now);
+            surveysRead.put(surveyId, read);
+        }
+        return read.survey();
     }
 
     private RulesEngine engine(String questionnaireId, int version) {
@@ -297,16 +363,23 @@ public final class RespondentService {
         return all;
     }
 
-    /** A respondent as one request sees them. */
-    private record Respondent(String tokenHash, StoredResponse response, RulesEngine engine, ResponseState state) {
+    /**
+     * A respondent as one request sees them.
+     *
+     * @param verified whether {@code response} was read from the table during this request, rather than remembered
+     */
+    private record Respondent(String tokenHash, StoredResponse response, RulesEngine engine, ResponseState state,
+                              boolean verified) {
 
-        Respondent(String tokenHash, StoredResponse response, RulesEngine engine) {
+        Respondent(String tokenHash, StoredResponse response, RulesEngine engine, boolean verified) {
             this(tokenHash, response, engine, new ResponseState(
-                    AnswerCodec.read(engine.questionnaire(), response.answers()).answers(), response.savedPages()));
+                    AnswerCodec.read(engine.questionnaire(), response.answers()).answers(), response.savedPages()),
+                    verified);
         }
 
+        /** The same respondent with the response as just read or written. */
         Respondent withResponse(StoredResponse changed) {
-            return new Respondent(tokenHash, changed, engine);
+            return new Respondent(tokenHash, changed, engine, true);
         }
     }
 }
