@@ -103,7 +103,7 @@ public final class ApiServer implements LocalService {
     }
 
     private void handle(HttpExchange exchange) {
-        try (exchange) {
+        try {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             switch (router.find(method, path)) {
@@ -125,6 +125,21 @@ public final class ApiServer implements LocalService {
         } catch (Exception e) {
             System.err.println("Uventet feil for " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
             e.printStackTrace();
+            answerFailure(exchange);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** Tells the client the request failed, unless the answer had already begun. */
+    private static void answerFailure(HttpExchange exchange) {
+        if (exchange.getResponseCode() != -1) {
+            return;
+        }
+        try {
+            gatewayMessage(exchange, 500, "Internal Server Error", UUID.randomUUID().toString());
+        } catch (IOException e) {
+            System.err.println("Kunne ikke svare på " + exchange.getRequestURI() + ": " + e.getMessage());
         }
     }
 

@@ -132,6 +132,19 @@ class ApiServerTest {
                           Ref: Api
                         Method: GET
                         Path: /v1/boom
+              MalformedFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: unused.jar
+                  Handler: no.ks.barometer.local.http.handlers.MalformedBodyHandler::handleRequest
+                  Events:
+                    Malformed:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: GET
+                        Path: /v1/malformed
             """;
 
     private static final String ADMIN_TOKEN = "test-admin-token";
@@ -299,6 +312,13 @@ class ApiServerTest {
     @Test
     void failingFunctionGivesApiGatewaysInternalServerError() throws Exception {
         HttpResponse<String> response = send(get("/v1/boom"));
+        assertEquals(500, response.statusCode());
+        assertEquals("Internal Server Error", JSON.readTree(response.body()).path("message").asText());
+    }
+
+    @Test
+    void answerTheStackCannotWriteIsAnInternalServerError() throws Exception {
+        HttpResponse<String> response = send(get("/v1/malformed"));
         assertEquals(500, response.statusCode());
         assertEquals("Internal Server Error", JSON.readTree(response.body()).path("message").asText());
     }
