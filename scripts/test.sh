@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
-barometer_use_jdk 21
+barometer_use_jdk
 echo "Using JDK at $JAVA_HOME"
 
 mvn -B -ntp verify

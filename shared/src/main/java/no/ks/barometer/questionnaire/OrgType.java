@@ -2,7 +2,7 @@ package no.ks.barometer.questionnaire;
 
 import java.util.Optional;
 
-/** The two kinds of organisation the barometer asks; questions, options and rows may be shown to one only. */
+/** The kind of organisation that answers: some options and grid rows are shown to only one of them. */
 public enum OrgType {
     KOMMUNE("kommune"),
     FYLKESKOMMUNE("fylkeskommune");
@@ -13,7 +13,7 @@ public enum OrgType {
         this.code = code;
     }
 
-    /** The code used in definitions, the API and storage. */
+    /** The code used in definitions, answers and the API. */
     public String code() {
         return code;
     }
