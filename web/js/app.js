@@ -158,6 +158,16 @@ function route(preferredPage = null, pageNotice = null) {
   }
 }
 
+/** A page's section heading: its own, or that of the page that opened its section (later pages leave it null). */
+function sectionOf(pageId) {
+  let section = null;
+  for (const page of app.definition.pages) {
+    if (page.section) section = page.section;
+    if (page.id === pageId) return section;
+  }
+  return null;
+}
+
 function pagePosition(pageId) {
   const pages = rules.visiblePageIds(app.definition, app.response.organisation.type, app.response.answers ?? {});
   return { number: pages.indexOf(pageId) + 1, total: pages.length };
@@ -190,7 +200,7 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
   const isFirstPage = rules.visiblePageIds(definition, state.orgType, state.answers)[0] === pageId;
   const { previous } = rules.neighbours(definition, state.orgType, state.answers, pageId);
   const position = pagePosition(pageId);
-  const title = page.section ?? definition.title;
+  const title = sectionOf(pageId) ?? definition.title;
 
   const form = h('form', { class: 'page-form', novalidate: true, 'aria-labelledby': 'page-heading' },
     questions.map((question) => renderQuestion(question, {
@@ -214,7 +224,7 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
   show(`${title} – side ${position.number} av ${position.total}`, [
     progressBar(),
     h('h1', { tabindex: '-1', id: 'page-heading' }, title),
-    page.section ? null : h('p', { class: 'subtitle' }, definition.subtitle ?? ''),
+    isFirstPage && definition.subtitle ? h('p', { class: 'subtitle' }, definition.subtitle) : null,
     isFirstPage ? renderIntroduction(definition.introduction, organisationName()) : null,
     pageNotice,
     problems.length > 0 ? renderErrorSummary(errorSummaryItems(problems, questions)) : null,
