@@ -178,8 +178,10 @@ function errorSummaryItems(problems, questions) {
   return problems.map((problem) => {
     const question = questions.find((q) => q.id === problem.question);
     if (!question) return { text: problem.message, targetId: null };
+    // With several questions on a page the message alone would not say which one it is about.
+    const prefix = questions.length > 1 ? `${shorten(rules.withOrganisation(question.text, organisationName()))}: ` : '';
     return {
-      text: `${shorten(rules.withOrganisation(question.text, organisationName()))}: ${problem.message}`,
+      text: `${prefix}${problem.message}`,
       targetId: focusTargetId(question, problem, state.orgType, state.answers),
     };
   });
