@@ -282,7 +282,24 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await walk(page, [
       [['Q0'], (p) => choose(p, 'Q0', 1)],
       [['Q1'], (p) => choose(p, 'Q1', 2)],
+      [['Q2'], (p) => choose(p, 'Q2', 1)],
+      [['Q3'], (p) => choose(p, 'Q3', 3)],
+    ]);
+    // Q4 is chosen but not saved; going back and forth keeps it.
+    await choose(page, 'Q4', 2);
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q3');
+    await next(page);
+    assert.equal(await page.locator('#q-Q4-o2').isChecked(), true, 'an unsaved choice survives going back');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q3');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q2');
+    await walk(page, [
       [['Q2'], (p) => choose(p, 'Q2', 2)],
+    ]);
+    assert.match(await page.locator('.notice').textContent(), /fjernet/, 'the respondent is told that answers that no longer apply were removed');
+    await walk(page, [
       [['Q6'], async (p) => {
         assert.ok(await p.getByText('Velg inntil 2').isVisible());
         await choose(p, 'Q6', 1, 4);
@@ -372,8 +389,21 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
 
   test('consent refused at Q0 ends with the decline page', async () => {
     const page = await openPage(linkFor('kommune').url);
-    await choose(page, 'Q0', 2);
-    await next(page);
+    // Keyboard only: Tab to the first option, arrow to «Nei», Tab to Neste, Enter.
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let presses = 0; presses < 30 && (await focusedId()) !== 'q-Q0-o1'; presses += 1) await page.keyboard.press('Tab');
+    assert.equal(await focusedId(), 'q-Q0-o1', 'the first option is reached with Tab');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#q-Q0-o2').isChecked(), true, 'arrow keys choose within the group');
+    await page.keyboard.press('Tab');
+    const button = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { text: document.activeElement.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.equal(button.text, 'Neste', 'Tab moves on to Neste');
+    assert.equal(button.outline, 'solid', 'the focused button shows a focus outline');
+    assert.ok(button.width >= 2, 'the focus outline is at least 2 px wide');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Du deltar ikke i undersøkelsen');
     assert.ok((await page.locator('main').textContent()).includes(definition.endings.DECLINED), 'the decline text is shown');
     await expectNoAxeViolations(page, 'the decline page');
