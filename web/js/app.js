@@ -388,7 +388,6 @@ function showSummary({ problems = [], notice: pageNotice = null } = {}) {
     problems.length > 0 ? renderErrorSummary(errorItems) : null,
     h('p', {}, 'Du har kommet til slutten av undersøkelsen. Se over svarene dine. Du kan endre svar før du sender inn; '
       + 'etter at du har sendt inn, kan svarene ikke endres.'),
-    everyPageNote(),
     h('dl', { class: 'summary' }, entries),
     form,
   ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : null);
