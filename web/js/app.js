@@ -173,6 +173,10 @@ function pagePosition(pageId) {
   return { number: pages.indexOf(pageId) + 1, total: pages.length };
 }
 
+function offeredFor(question) {
+  return rules.offeredOptions(app.definition, app.response.organisation.type, app.response.answers ?? {}, question);
+}
+
 function errorSummaryItems(problems, questions) {
   const state = rulesState();
   return problems.map((problem) => {
@@ -182,7 +186,7 @@ function errorSummaryItems(problems, questions) {
     const prefix = questions.length > 1 ? `${shorten(rules.withOrganisation(question.text, organisationName()))}: ` : '';
     return {
       text: `${prefix}${problem.message}`,
-      targetId: focusTargetId(question, problem, state.orgType, state.answers),
+      targetId: focusTargetId(question, problem, state.orgType, offeredFor(question)),
     };
   });
 }
@@ -207,7 +211,7 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
   const form = h('form', { class: 'page-form', novalidate: true, 'aria-labelledby': 'page-heading' },
     questions.map((question) => renderQuestion(question, {
       orgType: state.orgType,
-      answers: state.answers,
+      offered: offeredFor(question),
       answer: answerOf(question.id),
       problems: problems.filter((p) => p.question === question.id),
       limits: definition.limits,

@@ -2,7 +2,7 @@
 // so keyboard use and screen readers work without scripting tricks.
 
 import { gridRowFieldName, otherFieldName } from './answers.js';
-import { offeredOptions, shownRows, withOrganisation } from './rules.js';
+import { shownRows, withOrganisation } from './rules.js';
 
 /** Creates an element: attributes (false/null are left out, true is an empty attribute), then children. */
 export function h(tag, attributes = {}, ...children) {
@@ -66,10 +66,9 @@ function problemsFor(problems, predicate) {
 }
 
 function choiceQuestion(question, context) {
-  const { answer, problems, orgType, answers, limits, organisationName } = context;
+  const { answer, problems, offered, limits, organisationName } = context;
   const multiple = question.type === 'multiple';
   const chosen = new Set(multiple ? (answer?.choices ?? []) : (Number.isInteger(answer?.choice) ? [answer.choice] : []));
-  const offered = offeredOptions(question, orgType, answers);
   // A problem about an option that is not on screen is shown with the question itself.
   const questionProblems = problemsFor(problems, (p) => !offered.some((o) => same(p.option, o.code)));
   const hint = multiple && Number.isInteger(question.maxChoices) ? `Velg inntil ${question.maxChoices}` : null;
@@ -187,8 +186,8 @@ function gridQuestion(question, context) {
 }
 
 /**
- * One question. `context`: orgType, answers (the response's, for carry-forward), answer (this question's),
- * problems (this question's), limits, organisationName.
+ * One question. `context`: orgType, offered (the options offered), answer (this question's), problems (this
+ * question's), limits, organisationName.
  */
 export function renderQuestion(question, context) {
   const body = question.type === 'text' ? textQuestion(question, context)
@@ -202,7 +201,7 @@ export function renderQuestion(question, context) {
 }
 
 /** The id of the control a problem's link in the error summary moves focus to. */
-export function focusTargetId(question, problem, orgType, answers) {
+export function focusTargetId(question, problem, orgType, offered) {
   if (question.type === 'text') return ids.text(question.id);
   if (question.type === 'grid') {
     const rows = shownRows(question, orgType);
@@ -212,7 +211,7 @@ export function focusTargetId(question, problem, orgType, answers) {
   const option = question.options.find((o) => same(problem.option, o.code));
   if (option && option.other && problem.code.startsWith('OTHER_TEXT')) return ids.other(question.id, option.code);
   if (option) return ids.option(question.id, option.code);
-  const first = offeredOptions(question, orgType, answers)[0];
+  const first = offered[0];
   return first ? ids.option(question.id, first.code) : ids.question(question.id);
 }
 

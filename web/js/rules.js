@@ -1,8 +1,6 @@
 // The questionnaire rules of docs/questionnaire-format.md, evaluated in the browser for fast feedback.
-// The server runs the same rules in Java and is the authority; both pass the same conformance vectors.
-// Pure: no DOM, no I/O, nothing mutated that was passed in, so it runs in Node and in the browser alike.
-
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+// The server (no.ks.barometer.rules.RulesEngine) runs the same rules and is the authority; both pass the same
+// conformance vectors. Pure: no DOM, no I/O, nothing passed in is changed, so it runs in Node and browsers alike.
 
 export const Completion = Object.freeze({
   COMPLETE: 'COMPLETE',
@@ -11,7 +9,35 @@ export const Completion = Object.freeze({
   WRONG_RECIPIENT: 'WRONG_RECIPIENT',
 });
 
-/** All questions of the definition in page order, each with the id of its page. */
+/** The general Norwegian message of each problem code; a problem may carry a more specific one. */
+const GENERAL_MESSAGES = Object.freeze({
+  PAGE_UNKNOWN: 'Siden finnes ikke i spørreskjemaet.',
+  PAGE_NOT_REACHABLE: 'Denne siden kan ikke lagres nå. Svar på de foregående sidene først.',
+  UNKNOWN_QUESTION: 'Spørsmålet finnes ikke i spørreskjemaet.',
+  QUESTION_NOT_ON_PAGE: 'Spørsmålet hører til en annen side.',
+  QUESTION_HIDDEN: 'Spørsmålet skal ikke besvares ut fra svarene du har gitt.',
+  WRONG_ANSWER_TYPE: 'Svaret har feil form for dette spørsmålet.',
+  INVALID_CHARACTERS: 'Teksten inneholder tegn som ikke er tillatt. Fjern dem og prøv igjen.',
+});
+
+const REQUIRED_MESSAGES = Object.freeze({
+  single: 'Dette spørsmålet må besvares. Velg et svaralternativ.',
+  multiple: 'Dette spørsmålet må besvares. Velg minst ett svaralternativ.',
+  text: 'Dette spørsmålet må besvares. Skriv svaret ditt i tekstfeltet.',
+  grid: 'Dette spørsmålet må besvares. Velg et svar på hver linje.',
+});
+
+const WRONG_TYPE_MESSAGES = Object.freeze({
+  single: 'Svaret har feil form: dette spørsmålet besvares med ett svaralternativ.',
+  multiple: 'Svaret har feil form: dette spørsmålet besvares med ett eller flere svaralternativer.',
+  text: 'Svaret har feil form: dette spørsmålet besvares med tekst.',
+  grid: 'Svaret har feil form: dette spørsmålet besvares med ett svar per linje.',
+});
+
+function problem(code, question, message = GENERAL_MESSAGES[code], extra = {}) {
+  return { question, code, message, ...extra };
+}
+
 export function questionsInOrder(definition) {
   return definition.pages.flatMap((page) => page.questions.map((question) => ({ page, question })));
 }
@@ -28,325 +54,466 @@ export function findQuestion(definition, questionId) {
   return null;
 }
 
+function pageOf(definition, questionId) {
+  return definition.pages.find((page) => page.questions.some((q) => q.id === questionId)) ?? null;
+}
+
+// ---- Texts: the same definitions as the server's ----
+
+/** Empty or only spaces, tabs and line breaks: counts as no text. */
+function isBlank(text) {
+  return text === null || text === undefined || /^[ \t\n\r]*$/.test(text);
+}
+
+/** Control characters other than tab and line breaks, C1 controls, and unpaired surrogates. */
+function hasInvalidCharacters(text) {
+  if (typeof text !== 'string') return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+    } else if (c >= 0x7f && c <= 0x9f) {
+      return true;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (low < 0xdc00 || low > 0xdfff) return true;
+      i += 1;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---- Answers: their shape is read from their keys, whether it fits the question is decided later ----
+
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A row key is a row code written as a plain decimal integer ("1", "12"). */
+function rowCode(key) {
+  if (!/^-?\d{1,9}$/.test(key)) return null;
+  const code = Number(key);
+  return String(code) === key ? code : null;
+}
+
+/** The answer `node` holds as { kind, … }, or null when it has none of the documented shapes. */
+function readAnswer(node) {
+  if (!isPlainObject(node)) return null;
+  const keys = Object.keys(node);
+  const hasOther = Object.hasOwn(node, 'other');
+  if (hasOther && node.other !== null && typeof node.other !== 'string') return null;
+  const other = hasOther && typeof node.other === 'string' ? node.other : null;
+  if (keys.length === (hasOther ? 2 : 1)) {
+    if (Object.hasOwn(node, 'choice')) {
+      return Number.isInteger(node.choice) ? { kind: 'single', code: node.choice, other } : null;
+    }
+    if (Object.hasOwn(node, 'choices')) {
+      if (!Array.isArray(node.choices) || !node.choices.every(Number.isInteger)) return null;
+      return { kind: 'multiple', codes: [...node.choices], other };
+    }
+  }
+  if (keys.length === 1 && !hasOther) {
+    if (Object.hasOwn(node, 'text')) return typeof node.text === 'string' ? { kind: 'text', text: node.text } : null;
+    if (Object.hasOwn(node, 'rows')) {
+      if (!isPlainObject(node.rows)) return null;
+      const rows = new Map();
+      for (const [key, column] of Object.entries(node.rows)) {
+        const code = rowCode(key);
+        if (code === null || typeof column !== 'string' || rows.has(code)) return null;
+        rows.set(code, column);
+      }
+      return { kind: 'grid', rows };
+    }
+  }
+  return null;
+}
+
+function writeAnswer(answer) {
+  switch (answer.kind) {
+    case 'single': return answer.other === null ? { choice: answer.code } : { choice: answer.code, other: answer.other };
+    case 'multiple': return answer.other === null ? { choices: [...answer.codes] } : { choices: [...answer.codes], other: answer.other };
+    case 'text': return { text: answer.text };
+    default: return { rows: Object.fromEntries([...answer.rows].map(([row, column]) => [String(row), column])) };
+  }
+}
+
+function answerTexts(answer) {
+  if (answer.kind === 'text') return [answer.text];
+  if (answer.kind === 'single' || answer.kind === 'multiple') return answer.other === null ? [] : [answer.other];
+  return [];
+}
+
+/** Says nothing: no choice and no other text, a blank text, or no row. Treated as no answer. */
+function isEmpty(answer) {
+  switch (answer.kind) {
+    case 'single': return false;
+    case 'multiple': return answer.codes.length === 0 && answer.other === null;
+    case 'text': return isBlank(answer.text);
+    default: return answer.rows.size === 0;
+  }
+}
+
+/** Has what a required question needs at the least: a choice, a non-blank text, or a row. */
+function answered(answer) {
+  return answer !== null && !isEmpty(answer) && (answer.kind !== 'multiple' || answer.codes.length > 0);
+}
+
+function chosen(answer, code) {
+  if (!answer) return false;
+  if (answer.kind === 'multiple') return answer.codes.includes(code);
+  return answer.kind === 'single' && answer.code === code;
+}
+
+// ---- Options, rows and conditions ----
+
 function offeredToOrgType(item, orgType) {
   return !Array.isArray(item.orgTypes) || item.orgTypes.includes(orgType);
 }
 
-function chosenCodes(answer) {
-  if (!answer || typeof answer !== 'object') return [];
-  if (Number.isInteger(answer.choice)) return [answer.choice];
-  if (Array.isArray(answer.choices)) return answer.choices.filter(Number.isInteger);
-  return [];
+function isCarried(question, code) {
+  return Boolean(question.carryForward) && question.carryForward.codes.includes(code);
 }
 
-function conditionHolds(condition, orgType, visibleAnswers) {
-  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, orgType, visibleAnswers));
-  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, orgType, visibleAnswers));
-  if ('not' in condition) return !conditionHolds(condition.not, orgType, visibleAnswers);
-  if ('orgType' in condition) return condition.orgType === orgType;
-  if ('question' in condition) {
-    const chosen = chosenCodes(visibleAnswers.get(condition.question));
-    return chosen.some((code) => condition.anyOf.includes(code));
-  }
-  throw new Error(`Ukjent betingelse: ${JSON.stringify(condition)}`);
-}
-
-/**
- * The visible questions, in order. Visibility is decided question by question in page order, and a condition
- * sees only the answers of questions already found visible: a hidden answer never makes anything visible.
- */
-export function visibleQuestionIds(definition, orgType, answers) {
-  const visibleAnswers = new Map();
-  const visible = [];
-  for (const { question } of questionsInOrder(definition)) {
-    if (question.visibleWhen && !conditionHolds(question.visibleWhen, orgType, visibleAnswers)) continue;
-    visible.push(question.id);
-    if (answers && Object.hasOwn(answers, question.id)) visibleAnswers.set(question.id, answers[question.id]);
-  }
-  return visible;
-}
-
-/** The options offered to this respondent: filtered by organisation type and carry-forward. */
-export function offeredOptions(question, orgType, answers) {
-  const options = (question.options ?? []).filter((option) => offeredToOrgType(option, orgType));
-  const carry = question.carryForward;
-  if (!carry) return options;
-  const carried = new Set(chosenCodes(answers?.[carry.question]));
-  return options.filter((option) => !carry.codes.includes(option.code) || carried.has(option.code));
+function offered(question, option, orgType, effective) {
+  if (!offeredToOrgType(option, orgType)) return false;
+  return !isCarried(question, option.code) || chosen(effective.get(question.carryForward.question), option.code);
 }
 
 export function shownRows(question, orgType) {
   return (question.rows ?? []).filter((row) => offeredToOrgType(row, orgType));
 }
 
-function visibleSet(definition, orgType, answers) {
-  return new Set(visibleQuestionIds(definition, orgType, answers));
+function conditionHolds(condition, orgType, effective) {
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, orgType, effective));
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, orgType, effective));
+  if ('not' in condition) return !conditionHolds(condition.not, orgType, effective);
+  if ('orgType' in condition) return condition.orgType === orgType;
+  const answer = effective.get(condition.question);
+  return condition.anyOf.some((code) => chosen(answer, code));
 }
 
-export function visiblePageIds(definition, orgType, answers) {
-  const visible = visibleSet(definition, orgType, answers);
-  return definition.pages.filter((page) => page.questions.some((q) => visible.has(q.id))).map((page) => page.id);
+/** The answer without carried-forward choices no longer chosen in the source; null when nothing is left. */
+function withoutWithdrawnChoices(question, answer, effective) {
+  if (!question.carryForward) return answer;
+  const source = effective.get(question.carryForward.question);
+  const withdrawn = (code) => isCarried(question, code) && !chosen(source, code);
+  if (answer.kind === 'single') return withdrawn(answer.code) ? null : answer;
+  if (answer.kind !== 'multiple') return answer;
+  const kept = answer.codes.filter((code) => !withdrawn(code));
+  if (kept.length === answer.codes.length) return answer;
+  if (kept.length === 0) return null;
+  const otherKept = kept.some((code) => question.options.find((o) => o.code === code)?.other);
+  return { kind: 'multiple', codes: kept, other: otherKept ? answer.other : null };
 }
 
-/** Whether an answer counts as given for the required-ness of a question. */
-export function isAnswered(question, answer, orgType) {
-  if (!answer || typeof answer !== 'object') return false;
-  switch (question.type) {
-    case 'single':
-      return Number.isInteger(answer.choice);
-    case 'multiple':
-      return Array.isArray(answer.choices) && answer.choices.length > 0;
-    case 'text':
-      return typeof answer.text === 'string' && answer.text.trim() !== '';
-    case 'grid': {
-      const rows = answer.rows && typeof answer.rows === 'object' ? answer.rows : {};
-      return shownRows(question, orgType).every((row) => typeof rows[String(row.code)] === 'string');
+function ending(question, orgType, answer) {
+  if (answer.kind !== 'single') return null;
+  const option = (question.options ?? []).find((o) => o.code === answer.code);
+  return option && option.endsSurvey && offeredToOrgType(option, orgType) ? option.endsSurvey : null;
+}
+
+/** Answered as far as a required question needs: a choice, a text, or every shown row of a grid. */
+function complete(question, orgType, answer) {
+  if (!answer) return false;
+  if (answer.kind === 'multiple') return answer.codes.length > 0;
+  if (answer.kind === 'grid' && question.type === 'grid') {
+    return shownRows(question, orgType).every((row) => answer.rows.has(row.code));
+  }
+  return true;
+}
+
+/**
+ * One pass over the questions in order: visibility, the effective answers (those of visible questions, without
+ * withdrawn carried-forward choices, without answers that say nothing), the ending, and the pages done. A
+ * condition sees only effective answers, so a hidden answer never makes anything visible; after an ending
+ * nothing more is visible.
+ */
+function evaluate(definition, orgType, answersById, savedPages) {
+  const visible = new Set();
+  const effective = new Map();
+  const pageVisible = new Set();
+  const pageMissing = new Set();
+  let ended = null;
+  for (const { page, question } of questionsInOrder(definition)) {
+    if (ended || (question.visibleWhen && !conditionHolds(question.visibleWhen, orgType, effective))) continue;
+    visible.add(question.id);
+    pageVisible.add(page.id);
+    const given = answersById.get(question.id) ?? null;
+    if (given && !isEmpty(given)) {
+      const answer = withoutWithdrawnChoices(question, given, effective);
+      if (answer) {
+        effective.set(question.id, answer);
+        ended = ending(question, orgType, answer);
+      }
     }
-    default:
-      return false;
+    if (question.required && !complete(question, orgType, effective.get(question.id))) pageMissing.add(page.id);
   }
+  const saved = new Set(savedPages ?? []);
+  const visiblePages = definition.pages.filter((page) => pageVisible.has(page.id));
+  const done = new Set(visiblePages.filter((page) => saved.has(page.id) && !pageMissing.has(page.id)).map((p) => p.id));
+  return { orgType, visible, effective, stored: answersById, visiblePages, done, saved, ended };
 }
 
-/** The status an `endsSurvey` option chose, or null while the survey goes on. */
-export function endedBy(definition, orgType, answers) {
-  const visible = visibleSet(definition, orgType, answers);
-  for (const { question } of questionsInOrder(definition)) {
-    if (!visible.has(question.id)) continue;
-    const chosen = chosenCodes(answers?.[question.id]);
-    const ending = (question.options ?? []).find((o) => o.endsSurvey && chosen.includes(o.code));
-    if (ending) return ending.endsSurvey;
+function readAnswers(answers) {
+  const read = new Map();
+  for (const [id, node] of Object.entries(answers ?? {})) {
+    const answer = readAnswer(node);
+    if (answer) read.set(id, answer);
   }
-  return null;
+  return read;
 }
 
-function pageDone(page, state, visible) {
-  if (!state.savedPages.includes(page.id)) return false;
-  return page.questions
-    .filter((q) => visible.has(q.id) && q.required)
-    .every((q) => isAnswered(q, state.answers[q.id], state.orgType));
+function evaluateState(definition, state) {
+  return evaluate(definition, state.orgType, readAnswers(state.answers), state.savedPages);
 }
 
-function visiblePages(definition, visible) {
-  return definition.pages.filter((page) => page.questions.some((q) => visible.has(q.id)));
+function nextPageOf(evaluation) {
+  if (evaluation.ended) return null;
+  return evaluation.visiblePages.find((page) => !evaluation.done.has(page.id))?.id ?? null;
 }
 
-/** The first visible page that is not done; null when the response can be submitted or has ended. */
-export function nextPage(definition, state) {
-  if (endedBy(definition, state.orgType, state.answers)) return null;
-  const visible = visibleSet(definition, state.orgType, state.answers);
-  const page = visiblePages(definition, visible).find((p) => !pageDone(p, state, visible));
-  return page ? page.id : null;
-}
-
-export function isReachable(definition, state, pageId) {
-  const visible = visibleSet(definition, state.orgType, state.answers);
-  for (const page of visiblePages(definition, visible)) {
+function reachableIn(evaluation, pageId) {
+  for (const page of evaluation.visiblePages) {
     if (page.id === pageId) return true;
-    if (!pageDone(page, state, visible)) return false;
+    if (!evaluation.done.has(page.id)) return false;
   }
   return false;
 }
 
+function completionOf(evaluation) {
+  if (evaluation.ended) return evaluation.ended;
+  return nextPageOf(evaluation) === null ? Completion.COMPLETE : Completion.IN_PROGRESS;
+}
+
+// ---- What the app and the conformance vectors ask ----
+
+/** The visible questions, in order. */
+export function visibleQuestionIds(definition, orgType, answers) {
+  return [...evaluate(definition, orgType, readAnswers(answers), []).visible];
+}
+
+export function visiblePageIds(definition, orgType, answers) {
+  return evaluate(definition, orgType, readAnswers(answers), []).visiblePages.map((page) => page.id);
+}
+
+/** The options of `question` offered to this respondent: by organisation type, and carry-forward. */
+export function offeredOptions(definition, orgType, answers, question) {
+  const { effective } = evaluate(definition, orgType, readAnswers(answers), []);
+  return (question.options ?? []).filter((option) => offered(question, option, orgType, effective));
+}
+
+/** The first visible page that is not done; null when the response can be submitted or has ended. */
+export function nextPage(definition, state) {
+  return nextPageOf(evaluateState(definition, state));
+}
+
+/** Visible, and every visible page before it done: only such a page may be saved. */
+export function isReachable(definition, state, pageId) {
+  return reachableIn(evaluateState(definition, state), pageId);
+}
+
 export function completion(definition, state) {
-  const ended = endedBy(definition, state.orgType, state.answers);
-  if (ended) return ended;
-  return nextPage(definition, state) === null ? Completion.COMPLETE : Completion.IN_PROGRESS;
+  return completionOf(evaluateState(definition, state));
 }
 
+/** Done visible pages out of visible pages; whole percent rounded down, 100 when there is nothing to do. */
 export function progress(definition, state) {
-  const visible = visibleSet(definition, state.orgType, state.answers);
-  const pages = visiblePages(definition, visible);
-  const done = pages.filter((page) => pageDone(page, state, visible)).length;
-  const total = pages.length;
-  return { done, total, percent: total === 0 ? 0 : Math.floor((done * 100) / total) };
+  const evaluation = evaluateState(definition, state);
+  const total = evaluation.visiblePages.length;
+  const done = evaluation.done.size;
+  return { done, total, percent: total === 0 ? 100 : Math.floor((done * 100) / total) };
 }
 
-function problem(code, question, message, extra = {}) {
-  return { question, code, message, ...extra };
-}
+// ---- Checking answers ----
 
-function optionLabel(option) {
-  return `«${option.text}»`;
-}
-
-function checkText(problems, questionId, text, maxLength, tooLongCode, extra = {}) {
-  if (text.length > maxLength) {
-    problems.push(problem(tooLongCode, questionId, `Teksten kan ha høyst ${maxLength} tegn.`, extra));
-  }
-  if (CONTROL_CHARACTERS.test(text)) {
-    problems.push(problem('INVALID_CHARACTERS', questionId, 'Teksten inneholder tegn som ikke er tillatt.', extra));
-  }
-}
-
-function hasOnly(answer, keys) {
-  return Object.keys(answer).every((key) => keys.includes(key));
-}
-
-function checkChoices(definition, question, answer, orgType, answers, problems) {
-  const isSingle = question.type === 'single';
-  const wellFormed = isSingle
-    ? hasOnly(answer, ['choice', 'other']) && Number.isInteger(answer.choice)
-    : hasOnly(answer, ['choices', 'other']) && Array.isArray(answer.choices) && answer.choices.every(Number.isInteger);
-  if (!wellFormed || ('other' in answer && typeof answer.other !== 'string')) {
-    problems.push(problem('WRONG_ANSWER_TYPE', question.id, 'Svaret har feil form for dette spørsmålet.'));
-    return;
-  }
-  const codes = isSingle ? [answer.choice] : answer.choices;
-  const offered = new Set(offeredOptions(question, orgType, answers).map((o) => o.code));
-  const seen = new Set();
-  const chosen = [];
-  for (const code of codes) {
-    const option = question.options.find((o) => o.code === code);
+function checkChoices(definition, question, codes, other, evaluation, problems) {
+  const id = question.id;
+  const maxChoices = question.type === 'single' ? 1 : (Number.isInteger(question.maxChoices) ? question.maxChoices : Infinity);
+  const otherOption = question.options.find((o) => o.other) ?? null;
+  let otherChosen = false;
+  let distinct = 0;
+  let exclusive = null;
+  codes.forEach((code, index) => {
+    const option = question.options.find((o) => o.code === code) ?? null;
+    if (codes.indexOf(code) < index) {
+      problems.push(problem('DUPLICATE_CHOICE', id, option
+        ? `«${option.text}» er valgt mer enn én gang.` : 'Det samme svaralternativet er valgt flere ganger.', { option: code }));
+      return;
+    }
+    distinct += 1;
     if (!option) {
-      problems.push(problem('UNKNOWN_OPTION', question.id, 'Svaralternativet finnes ikke.', { option: code }));
-    } else if (!offered.has(code)) {
-      problems.push(problem('OPTION_NOT_OFFERED', question.id, `${optionLabel(option)} kan ikke velges her.`, { option: code }));
-    } else if (seen.has(code)) {
-      problems.push(problem('DUPLICATE_CHOICE', question.id, `${optionLabel(option)} er valgt mer enn én gang.`, { option: code }));
+      problems.push(problem('UNKNOWN_OPTION', id, `Svaralternativ ${code} finnes ikke i dette spørsmålet.`, { option: code }));
+      return;
+    }
+    if (!offered(question, option, evaluation.orgType, evaluation.effective)) {
+      problems.push(problem('OPTION_NOT_OFFERED', id, `«${option.text}» kan ikke velges her.`, { option: code }));
+    }
+    if (option.exclusive && !exclusive) exclusive = option;
+    if (option === otherOption) otherChosen = true;
+  });
+  if (distinct > maxChoices) {
+    problems.push(problem('TOO_MANY_CHOICES', id, maxChoices === 1
+      ? 'Du kan bare velge ett svaralternativ.' : `Du kan velge inntil ${maxChoices} svaralternativer.`));
+  }
+  if (exclusive && distinct > 1) {
+    problems.push(problem('EXCLUSIVE_CONFLICT', id, `«${exclusive.text}» kan ikke kombineres med andre svaralternativer.`,
+      { option: exclusive.code }));
+  }
+  if (otherChosen) {
+    const where = { option: otherOption.code };
+    if (isBlank(other)) {
+      problems.push(problem('OTHER_TEXT_MISSING', id, `Du har valgt «${otherOption.text}». Skriv i tekstfeltet hva det gjelder.`, where));
     } else {
-      seen.add(code);
-      chosen.push(option);
+      if (other.length > definition.limits.otherMaxLength) {
+        problems.push(problem('OTHER_TEXT_TOO_LONG', id, `Teksten i tekstfeltet kan ha høyst ${definition.limits.otherMaxLength} tegn.`, where));
+      }
+      if (hasInvalidCharacters(other)) problems.push(problem('INVALID_CHARACTERS', id, undefined, where));
+    }
+  } else if (other !== null) {
+    problems.push(problem('OTHER_TEXT_NOT_ALLOWED', id, otherOption
+      ? `Tekstfeltet kan bare fylles ut når «${otherOption.text}» er valgt.`
+      : 'Dette spørsmålet har ikke noe tekstfelt for «Annet».'));
+  }
+}
+
+function checkGrid(question, answer, orgType, problems) {
+  const id = question.id;
+  const shown = shownRows(question, orgType);
+  for (const [code, column] of answer.rows) {
+    const row = shown.find((r) => r.code === code);
+    if (!row) {
+      problems.push(problem('GRID_ROW_UNKNOWN', id, `Linje ${code} finnes ikke i dette spørsmålet.`, { row: code }));
+    } else if (!question.columns.some((c) => c.code === column)) {
+      problems.push(problem('GRID_COLUMN_UNKNOWN', id, `Velg et av de oppgitte svarene for «${row.text}».`, { row: code }));
     }
   }
-  if (!isSingle && Number.isInteger(question.maxChoices) && seen.size > question.maxChoices) {
-    problems.push(problem('TOO_MANY_CHOICES', question.id, `Velg inntil ${question.maxChoices} svaralternativer.`));
-  }
-  const exclusive = chosen.find((o) => o.exclusive);
-  if (exclusive && chosen.length > 1) {
-    problems.push(problem('EXCLUSIVE_CONFLICT', question.id,
-      `${optionLabel(exclusive)} kan ikke kombineres med andre svaralternativer.`, { option: exclusive.code }));
-  }
-  const otherOption = chosen.find((o) => o.other);
-  const otherText = typeof answer.other === 'string' ? answer.other : null;
-  if (otherOption && (otherText === null || otherText.trim() === '')) {
-    problems.push(problem('OTHER_TEXT_MISSING', question.id, `Skriv hva ${optionLabel(otherOption)} gjelder.`, { option: otherOption.code }));
-  } else if (!otherOption && otherText !== null) {
-    problems.push(problem('OTHER_TEXT_NOT_ALLOWED', question.id, 'Tekst kan bare skrives når det åpne svaralternativet er valgt.'));
-  } else if (otherOption) {
-    checkText(problems, question.id, otherText, definition.limits.otherMaxLength, 'OTHER_TEXT_TOO_LONG', { option: otherOption.code });
+  if (!question.required) return;
+  for (const row of shown) {
+    if (!answer.rows.has(row.code)) {
+      problems.push(problem('GRID_ROW_MISSING', id, `Velg et svar for «${row.text}».`, { row: row.code }));
+    }
   }
 }
 
-function checkAnswer(definition, question, answer, orgType, answers, problems) {
-  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) {
-    problems.push(problem('WRONG_ANSWER_TYPE', question.id, 'Svaret har feil form for dette spørsmålet.'));
+/** The checks of one question's given answer within the evaluation it is part of. */
+function checkQuestion(definition, question, evaluation, problems) {
+  const id = question.id;
+  const answer = evaluation.stored.get(id) ?? null;
+  if (!evaluation.visible.has(id)) {
+    if (answer && !isEmpty(answer)) problems.push(problem('QUESTION_HIDDEN', id));
     return;
   }
+  if (question.required && !answered(answer)) problems.push(problem('REQUIRED', id, REQUIRED_MESSAGES[question.type]));
+  if (!answer || isEmpty(answer)) return;
+  const wrongType = () => problems.push(problem('WRONG_ANSWER_TYPE', id, WRONG_TYPE_MESSAGES[question.type]));
   switch (question.type) {
     case 'single':
+      if (answer.kind === 'single') checkChoices(definition, question, [answer.code], answer.other, evaluation, problems);
+      else if (answer.kind === 'multiple' && answer.codes.length > 1) {
+        problems.push(problem('TOO_MANY_CHOICES', id, 'Du kan bare velge ett svaralternativ.'));
+      } else wrongType();
+      return;
     case 'multiple':
-      checkChoices(definition, question, answer, orgType, answers, problems);
+      if (answer.kind === 'multiple') checkChoices(definition, question, answer.codes, answer.other, evaluation, problems);
+      else wrongType();
       return;
     case 'text':
-      if (!hasOnly(answer, ['text']) || typeof answer.text !== 'string') {
-        problems.push(problem('WRONG_ANSWER_TYPE', question.id, 'Svaret har feil form for dette spørsmålet.'));
+      if (answer.kind !== 'text') {
+        wrongType();
         return;
       }
-      checkText(problems, question.id, answer.text, definition.limits.textMaxLength, 'TEXT_TOO_LONG');
-      return;
-    case 'grid': {
-      const rows = answer.rows;
-      if (!hasOnly(answer, ['rows']) || !rows || typeof rows !== 'object' || Array.isArray(rows)
-        || Object.values(rows).some((v) => typeof v !== 'string')) {
-        problems.push(problem('WRONG_ANSWER_TYPE', question.id, 'Svaret har feil form for dette spørsmålet.'));
-        return;
+      if (answer.text.length > definition.limits.textMaxLength) {
+        problems.push(problem('TEXT_TOO_LONG', id, `Svaret kan ha høyst ${definition.limits.textMaxLength} tegn.`));
       }
-      const shown = new Set(shownRows(question, orgType).map((row) => String(row.code)));
-      const columns = new Set(question.columns.map((column) => column.code));
-      for (const [rowKey, column] of Object.entries(rows)) {
-        const row = Number(rowKey);
-        if (!shown.has(rowKey)) {
-          problems.push(problem('GRID_ROW_UNKNOWN', question.id, 'Raden finnes ikke i dette spørsmålet.', { row: Number.isInteger(row) ? row : rowKey }));
-        } else if (!columns.has(column)) {
-          problems.push(problem('GRID_COLUMN_UNKNOWN', question.id, 'Svaralternativet finnes ikke.', { row }));
-        }
-      }
+      if (hasInvalidCharacters(answer.text)) problems.push(problem('INVALID_CHARACTERS', id));
       return;
-    }
     default:
-      problems.push(problem('WRONG_ANSWER_TYPE', question.id, 'Svaret har feil form for dette spørsmålet.'));
+      if (answer.kind === 'grid') checkGrid(question, answer, evaluation.orgType, problems);
+      else wrongType();
   }
-}
-
-function requiredMessage(question) {
-  if (question.type === 'single') return 'Velg ett av svaralternativene.';
-  if (question.type === 'multiple') return 'Velg minst ett svaralternativ.';
-  return 'Du må svare på dette spørsmålet.';
-}
-
-function checkRequired(question, answer, orgType, problems) {
-  if (!question.required) return;
-  if (question.type === 'grid') {
-    const rows = answer && typeof answer.rows === 'object' && answer.rows !== null ? answer.rows : {};
-    for (const row of shownRows(question, orgType)) {
-      if (typeof rows[String(row.code)] !== 'string') {
-        problems.push(problem('GRID_ROW_MISSING', question.id, `Velg et svar for «${row.text}».`, { row: row.code }));
-      }
-    }
-    return;
-  }
-  if (!isAnswered(question, answer, orgType)) {
-    problems.push(problem('REQUIRED', question.id, requiredMessage(question)));
-  }
-}
-
-/** The problems of saving `pageAnswers` on `pageId` in `state`; empty when the page may be saved. */
-export function validatePage(definition, state, pageId, pageAnswers) {
-  const page = findPage(definition, pageId);
-  if (!page) return [problem('PAGE_UNKNOWN', null, 'Siden finnes ikke.')];
-  if (!isReachable(definition, state, pageId)) {
-    return [problem('PAGE_NOT_REACHABLE', null, 'Siden kan ikke besvares før de foregående sidene er besvart.')];
-  }
-  const visible = visibleSet(definition, state.orgType, state.answers);
-  const problems = [];
-  for (const [questionId, answer] of Object.entries(pageAnswers)) {
-    const question = findQuestion(definition, questionId);
-    if (!question) {
-      problems.push(problem('UNKNOWN_QUESTION', questionId, 'Spørsmålet finnes ikke.'));
-    } else if (!page.questions.includes(question)) {
-      problems.push(problem('QUESTION_NOT_ON_PAGE', questionId, 'Spørsmålet hører til en annen side.'));
-    } else if (!visible.has(questionId)) {
-      problems.push(problem('QUESTION_HIDDEN', questionId, 'Spørsmålet skal ikke besvares med svarene du har gitt.'));
-    } else {
-      checkAnswer(definition, question, answer, state.orgType, state.answers, problems);
-    }
-  }
-  for (const question of page.questions) {
-    if (visible.has(question.id)) checkRequired(question, pageAnswers[question.id], state.orgType, problems);
-  }
-  return problems;
 }
 
 /**
- * Saves a page: validates it, replaces the answers of the page's questions, marks the page saved, then drops
- * answers and saved pages that the change made hidden. Returns the problems and, when there are none, the new
- * state and the ids of the removed answers.
+ * Reads a page's answers as the server does: an unknown question, an answer of no documented shape, or a text
+ * with characters that are not allowed is refused before the rules look at the page.
  */
-export function savePage(definition, state, pageId, pageAnswers) {
-  const problems = validatePage(definition, state, pageId, pageAnswers);
-  if (problems.length > 0) return { problems, state, removedQuestions: [] };
-  const page = findPage(definition, pageId);
-  const answers = { ...state.answers };
-  for (const question of page.questions) {
-    if (Object.hasOwn(pageAnswers, question.id)) answers[question.id] = pageAnswers[question.id];
-    else delete answers[question.id];
+function readPageAnswers(definition, pageAnswers) {
+  const read = new Map();
+  const problems = [];
+  if (!isPlainObject(pageAnswers)) {
+    return { read, problems: [problem('WRONG_ANSWER_TYPE', null, 'Svarene må være et JSON-objekt.')] };
   }
-  const visible = visibleSet(definition, state.orgType, answers);
-  const removedQuestions = Object.keys(answers).filter((id) => !visible.has(id));
-  for (const id of removedQuestions) delete answers[id];
-  const shownPages = new Set(visiblePageIds(definition, state.orgType, answers));
-  const savedPages = [...state.savedPages.filter((id) => id !== pageId), pageId].filter((id) => shownPages.has(id));
-  const ordered = definition.pages.map((p) => p.id).filter((id) => savedPages.includes(id));
-  return { problems: [], state: { orgType: state.orgType, answers, savedPages: ordered }, removedQuestions };
+  for (const [id, node] of Object.entries(pageAnswers)) {
+    if (!findQuestion(definition, id)) {
+      problems.push(problem('UNKNOWN_QUESTION', id));
+      continue;
+    }
+    const answer = readAnswer(node);
+    if (!answer) problems.push(problem('WRONG_ANSWER_TYPE', id));
+    else if (answerTexts(answer).some(hasInvalidCharacters)) problems.push(problem('INVALID_CHARACTERS', id));
+    else read.set(id, answer);
+  }
+  return { read, problems };
 }
 
-/** What still stands in the way of submitting: one REQUIRED/GRID_ROW_MISSING per unanswered visible question. */
-export function submitProblems(definition, state) {
-  const visible = visibleSet(definition, state.orgType, state.answers);
+/** Problems found reading an answer stand alone: the rules' problems about that question would only echo them. */
+function combined(reading, rules) {
+  const unreadable = new Set(reading.map((p) => p.question));
+  return [...reading, ...rules.filter((p) => !unreadable.has(p.question))];
+}
+
+/**
+ * Saves a page: checks it, replaces the answers of the page's questions (a question left out, or answered with
+ * nothing, loses its answer), marks the page saved, then removes the answers and saved pages the change hid.
+ * Returns the problems and, when there are none, the new state and the ids of the removed answers.
+ */
+export function savePage(definition, state, pageId, pageAnswers) {
+  const before = evaluateState(definition, state);
+  const refused = (problems) => ({ problems, state, removedQuestions: [] });
+  const page = findPage(definition, pageId);
+  if (!page) return refused([problem('PAGE_UNKNOWN', null)]);
+  const { read, problems: reading } = readPageAnswers(definition, pageAnswers);
+  if (!reachableIn(before, pageId)) return refused(combined(reading, [problem('PAGE_NOT_REACHABLE', null)]));
+
   const problems = [];
-  for (const { question } of questionsInOrder(definition)) {
-    if (visible.has(question.id)) checkRequired(question, state.answers[question.id], state.orgType, problems);
+  const candidate = new Map(before.stored);
+  for (const question of page.questions) candidate.delete(question.id);
+  for (const [id, answer] of read) {
+    if (pageOf(definition, id) !== page) problems.push(problem('QUESTION_NOT_ON_PAGE', id));
+    else if (!isEmpty(answer)) candidate.set(id, answer);
   }
+  const after = evaluate(definition, state.orgType, candidate, [...before.saved, pageId]);
+  for (const question of page.questions) checkQuestion(definition, question, after, problems);
+  if (reading.length > 0 || problems.length > 0) return refused(combined(reading, problems));
+
+  const answers = {};
+  const removedQuestions = [];
+  for (const { question } of questionsInOrder(definition)) {
+    const effective = after.effective.get(question.id);
+    if (effective) answers[question.id] = writeAnswer(effective);
+    else if (candidate.has(question.id) && !isEmpty(candidate.get(question.id))) removedQuestions.push(question.id);
+  }
+  for (const id of Object.keys(state.answers ?? {})) {
+    if (!findQuestion(definition, id)) removedQuestions.push(id);
+  }
+  const savedPages = definition.pages
+    .filter((p) => after.saved.has(p.id) && after.visiblePages.includes(p))
+    .map((p) => p.id);
+  return { problems: [], state: { orgType: state.orgType, answers, savedPages }, removedQuestions };
+}
+
+/** The problems of saving `pageAnswers` on `pageId`; empty when the page may be saved. */
+export function validatePage(definition, state, pageId, pageAnswers) {
+  return savePage(definition, state, pageId, pageAnswers).problems;
+}
+
+/** The whole response re-checked as at submit: every answer valid and visible, nothing required missing. */
+export function submitProblems(definition, state) {
+  const evaluation = evaluateState(definition, state);
+  const problems = Object.keys(state.answers ?? {})
+    .filter((id) => !findQuestion(definition, id))
+    .map((id) => problem('UNKNOWN_QUESTION', id));
+  for (const { question } of questionsInOrder(definition)) checkQuestion(definition, question, evaluation, problems);
   return problems;
 }
 

@@ -35,14 +35,15 @@ test('all, any, not and orgType conditions combine', () => {
 
 test('carry-forward offers only the carried options that were chosen, and the others always', () => {
   const d = def.pages[3].questions[0];
-  assert.deepEqual(rules.offeredOptions(d, 'kommune', { C: { choices: [3, 1] } }).map((o) => o.code), [1, 3, 9]);
+  const answers = { A: { choice: 1 }, B: { choice: 1 }, C: { choices: [3, 1] } };
+  assert.deepEqual(rules.offeredOptions(def, 'kommune', answers, d).map((o) => o.code), [1, 3, 9]);
 });
 
 test('options and rows for one organisation type are offered only to it', () => {
   const c = def.pages[2].questions[0];
   const e = def.pages[4].questions[0];
-  assert.ok(rules.offeredOptions(c, 'kommune', {}).some((o) => o.code === 6));
-  assert.ok(!rules.offeredOptions(c, 'fylkeskommune', {}).some((o) => o.code === 6));
+  assert.ok(rules.offeredOptions(def, 'kommune', {}, c).some((o) => o.code === 6));
+  assert.ok(!rules.offeredOptions(def, 'fylkeskommune', {}, c).some((o) => o.code === 6));
   assert.deepEqual(rules.shownRows(e, 'kommune').map((r) => r.code), [1, 3]);
   assert.deepEqual(rules.shownRows(e, 'fylkeskommune').map((r) => r.code), [2, 3]);
 });
@@ -120,7 +121,9 @@ test('choice problems have the codes of the format', () => {
     [{ C: { choices: [4], other: 'altfor lang tekst' } }, ['C:OTHER_TEXT_TOO_LONG']],
     [{ C: { choices: [4], other: 'a\u0007b' } }, ['C:INVALID_CHARACTERS']],
     [{ C: { choices: [] } }, ['C:REQUIRED']],
-    [{ C: { choice: 1 } }, ['C:REQUIRED', 'C:WRONG_ANSWER_TYPE']],
+    [{ C: { choice: 1 } }, ['C:WRONG_ANSWER_TYPE']],
+    [{ C: { choices: '1' } }, ['C:WRONG_ANSWER_TYPE']],
+    [{ C: { choices: [], other: 'x' } }, ['C:OTHER_TEXT_NOT_ALLOWED', 'C:REQUIRED']],
     [{}, ['C:REQUIRED']],
     [{ C: { choices: [6, 4], other: 'Eget' } }, []],
   ];
@@ -191,4 +194,39 @@ test('neighbours are the visible pages around a page', () => {
 
 test('the organisation name replaces {organisasjon}', () => {
   assert.equal(rules.withOrganisation('Hei {organisasjon}, {organisasjon}!', 'Halden'), 'Hei Halden, Halden!');
+});
+
+test('after an ending option nothing further is visible', () => {
+  assert.deepEqual(rules.visibleQuestionIds(def, 'kommune', { A: { choice: 2 }, B: { choice: 1 } }), ['A']);
+  const declined = answerPages(kommune(), [['p1', { A: { choice: 2 } }]]);
+  assert.deepEqual(rules.progress(def, declined), { done: 1, total: 1, percent: 100 });
+});
+
+test('choices carried forward are withdrawn from a later answer when no longer chosen in the source', () => {
+  const state = answerPages(atP3(), [['p3', { C: { choices: [1, 2] } }], ['p4', { D: { choices: [1, 2] } }]]);
+  const outcome = rules.savePage(def, state, 'p3', { C: { choices: [2, 3] } });
+  assert.deepEqual(outcome.problems, []);
+  assert.deepEqual(outcome.state.answers.D, { choices: [2] });
+  assert.deepEqual(outcome.removedQuestions, [], 'a partly withdrawn answer is kept, not removed');
+  const emptied = rules.savePage(def, state, 'p3', { C: { choices: [3] } });
+  assert.equal(emptied.state.answers.D, undefined);
+  assert.deepEqual(emptied.removedQuestions, ['D']);
+});
+
+test('several choices for a single question are too many', () => {
+  const state = answerPages(kommune(), [['p1', { A: { choice: 1 } }]]);
+  assert.deepEqual(codes(rules.validatePage(def, state, 'p2', { B: { choices: [1, 2] } })), ['B:TOO_MANY_CHOICES']);
+  assert.deepEqual(codes(rules.validatePage(def, state, 'p2', { B: { choices: [1] } })), ['B:WRONG_ANSWER_TYPE']);
+});
+
+test('a required grid without any row is unanswered, with some rows it names the missing ones', () => {
+  const state = answerPages(atP3(), [['p3', { C: { choices: [5] } }]]);
+  assert.deepEqual(codes(rules.validatePage(def, state, 'p5', { E: { rows: {} } })), ['E:REQUIRED']);
+  assert.deepEqual(codes(rules.validatePage(def, state, 'p5', {})), ['E:REQUIRED']);
+});
+
+test('an unreadable answer is reported alone', () => {
+  const state = answerPages(kommune(), [['p1', { A: { choice: 1 } }]]);
+  assert.deepEqual(codes(rules.validatePage(def, state, 'p2', { B: { choice: 'Ja' } })), ['B:WRONG_ANSWER_TYPE']);
+  assert.deepEqual(codes(rules.validatePage(def, state, 'p2', { B: { choice: 3, other: 'a\u0001' } })), ['B:INVALID_CHARACTERS']);
 });
