@@ -179,10 +179,13 @@ function gridQuestion(question, context) {
       }),
       h('span', { class: 'grid-column-label' }, column.text))));
   });
+  const grid = h('div', { class: 'grid' }, header, rows);
+  // Set through the CSSOM rather than a style attribute, so a strict Content-Security-Policy can forbid those.
+  grid.style.setProperty('--grid-columns', String(question.columns.length));
   return h('fieldset', { class: 'question-group grid-question', 'aria-describedby': errorId },
     h('legend', {}, questionHeading(question, organisationName)),
     errorMessage(errorId, questionProblems),
-    h('div', { class: 'grid', style: `--grid-columns: ${question.columns.length}` }, header, rows));
+    grid);
 }
 
 /**

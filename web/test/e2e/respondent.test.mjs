@@ -437,7 +437,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await page.route('**/v1/response', (route) => route.fulfill({
       status: 403,
       contentType: 'application/problem+json',
-      body: JSON.stringify({ type: 'https://barometer.example/problems/survey-closed', title: 'Undersøkelsen er stengt', status: 403 }),
+      body: JSON.stringify({ type: 'urn:barometer:problem:survey-closed', title: 'Undersøkelsen er stengt', status: 403 }),
     }));
     await page.goto(linkFor('kommune').url);
     await waitForView(page);

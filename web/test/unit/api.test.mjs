@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classify, createApi, Outcome } from '../../js/api.js';
 
-const problemType = (suffix) => ({ type: `https://barometer.example/problems/${suffix}` });
+const problemType = (suffix) => ({ type: `urn:barometer:problem:${suffix}` });
 
 test('problem types are told apart by the suffix of their type', () => {
   assert.equal(classify(409, problemType('version-conflict')), Outcome.VERSION_CONFLICT);
   assert.equal(classify(409, problemType('response-closed')), Outcome.RESPONSE_CLOSED);
   assert.equal(classify(422, problemType('validation-failed')), Outcome.VALIDATION_FAILED);
   assert.equal(classify(403, problemType('survey-closed')), Outcome.SURVEY_CLOSED);
-  assert.equal(classify(401, { type: 'urn:barometer:invalid-token' }), Outcome.INVALID_TOKEN);
+  assert.equal(classify(401, problemType('invalid-token')), Outcome.INVALID_TOKEN);
+  assert.equal(classify(409, { type: 'https://problems.example/version-conflict' }), Outcome.VERSION_CONFLICT);
 });
 
 test('a 401 without a known type is still an invalid link', () => {
