@@ -1,0 +1,200 @@
+package no.ks.barometer.local;
+
+import no.ks.barometer.local.dynamodb.LocalDynamoDb;
+import no.ks.barometer.local.functions.LocalFunction;
+import no.ks.barometer.local.functions.LocalFunctions;
+import no.ks.barometer.local.http.ApiServer;
+import no.ks.barometer.local.http.Router;
+import no.ks.barometer.local.http.StaticFiles;
+import no.ks.barometer.local.simulation.Simulation;
+import no.ks.barometer.local.simulation.SimulationReport;
+import no.ks.barometer.local.template.SamTemplate;
+import no.ks.barometer.local.template.ValueResolver;
+import no.ks.barometer.questionnaire.OrgType;
+import no.ks.barometer.token.Tokens;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole product on this machine (docs/local-stack.md): DynamoDB Local, the template's functions behind an HTTP
+ * server whose routes come from template.yaml, the web app, and the demo survey with a link for every
+ * organisation. Services run in the order they start and stop in reverse.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The table's name here; in AWS the template names it per stage. */
+    public static final String TABLE_NAME = "barometer-local";
+    private static final int SAMPLE_KOMMUNER = 3;
+    private static final int SAMPLE_FYLKESKOMMUNER = 2;
+
+    private final List<LocalService> running = new ArrayList<>();
+    private LocalDynamoDb dynamoDb;
+    private URI baseUrl;
+    private String adminToken;
+    private List<RespondentLink> links = List.of();
+    private Optional<Path> linksFile = Optional.empty();
+    private Optional<SimulationReport> simulation = Optional.empty();
+    private boolean closed;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (Options.HelpRequested help) {
+            System.out.print(Options.USAGE);
+            return;
+        } catch (Options.UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalStack stack;
+        try {
+            stack = start(options, System.out);
+        } catch (Exception e) {
+            System.err.println("Barometer startet ikke: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopper Barometer …");
+            stack.close();
+            System.out.println("Barometer stoppet.");
+        }, "barometer-stop"));
+        new CountDownLatch(1).await();
+    }
+
+    /** Starts everything and returns when the API answers and, with {@code --simulate}, the simulation is done. */
+    public static LocalStack start(Options options, PrintStream out) throws Exception {
+        Path root = ProjectRoot.locate();
+        LocalStack stack = new LocalStack();
+        try {
+            stack.boot(options, root, SamTemplate.read(root.resolve(ProjectRoot.TEMPLATE)), out);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot(Options options, Path root, SamTemplate template, PrintStream out) throws Exception {
+        Clock clock = Clock.systemUTC();
+        dynamoDb = new LocalDynamoDb(options.data(), nativeLibraryCandidates(root), TABLE_NAME);
+        startService(dynamoDb);
+
+        Map<String, LocalFunction> functions = LocalFunctions.load(template,
+                new ValueResolver(template, Map.of(template.table().logicalId(), TABLE_NAME), LocalDynamoDb.REGION),
+                dynamoDb.environment(), dynamoDb.client(), TABLE_NAME, clock);
+        adminToken = Tokens.newToken();
+        Path webDir = options.web().orElse(root.resolve("web"));
+        if (!Files.isDirectory(webDir)) {
+            out.println("Advarsel: fant ikke webappen i " + webDir + "; bare API-et svarer.");
+        }
+        ApiServer api = new ApiServer(options.port(), Router.from(template), functions, new StaticFiles(webDir),
+                adminToken, clock);
+        startService(api);
+        baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
+
+        Optional<Path> keptLinks = options.data().map(dir -> dir.resolve(LinksFile.DATA_FILE_NAME));
+        DemoSeed.Outcome seed = DemoSeed.ensure(dynamoDb.client(), TABLE_NAME, clock, baseUrl, adminToken,
+                keptLinks);
+        links = seed.links().orElse(List.of());
+        LinksFile current = LinksFile.of(baseUrl, adminToken, links);
+        if (!links.isEmpty()) {
+            keptLinks.ifPresent(current::write);
+        }
+        options.linksFile().ifPresent(current::write);
+        linksFile = options.linksFile().or(() -> keptLinks);
+        printBanner(out, options, seed);
+
+        if (options.simulate() > 0) {
+            simulation = Optional.of(Simulation.run(baseUrl, links, options.simulate(), options.seed(), out));
+        }
+    }
+
+    private void startService(LocalService service) throws Exception {
+        running.add(service);
+        service.start();
+    }
+
+    private void printBanner(PrintStream out, Options options, DemoSeed.Outcome seed) {
+        out.println();
+        out.println("Barometer kjører på " + baseUrl);
+        out.println("  Data: " + options.data().map(dir -> dir.toAbsolutePath() + (seed.created()
+                ? " (ny)" : " (fra forrige start)")).orElse("bare i minnet"));
+        out.println("  Admintoken (Authorization: Bearer …, for IAM-beskyttede ruter): " + adminToken);
+        if (links.isEmpty()) {
+            out.println("  Respondentlenkene er ukjente: de vises bare når de lages, og "
+                    + LinksFile.DATA_FILE_NAME + " mangler i datamappen.");
+        } else {
+            out.println("  Respondentlenker (" + links.size() + " i alt), for eksempel:");
+            Stream.concat(
+                    links.stream().filter(l -> l.type() == OrgType.KOMMUNE).limit(SAMPLE_KOMMUNER),
+                    links.stream().filter(l -> l.type() == OrgType.FYLKESKOMMUNE).limit(SAMPLE_FYLKESKOMMUNER))
+                    .forEach(link -> out.println("    " + link.number() + " " + link.name() + ": " + link.url()));
+        }
+        out.println("  Alle lenker: " + linksFile.map(file -> file.toAbsolutePath().toString())
+                .orElse("start med --links-file FIL eller --data MAPPE for å få dem i en fil"));
+        out.println("Ctrl-C stopper.");
+        out.println();
+    }
+
+    private static List<Path> nativeLibraryCandidates(Path root) {
+        List<Path> candidates = new ArrayList<>();
+        ProjectRoot.codeLocation().filter(Files::isRegularFile)
+                .map(jar -> jar.toAbsolutePath().getParent().resolve("native-libs"))
+                .ifPresent(candidates::add);
+        candidates.add(root.resolve("local/target/native-libs"));
+        return candidates;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public List<RespondentLink> links() {
+        return links;
+    }
+
+    public Optional<SimulationReport> simulation() {
+        return simulation;
+    }
+
+    /** Stops the services in reverse order: the HTTP server first, DynamoDB Local last. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<LocalService> reversed = new ArrayList<>(running);
+        Collections.reverse(reversed);
+        for (LocalService service : reversed) {
+            try {
+                service.stop();
+            } catch (RuntimeException e) {
+                System.err.println(service.name() + " stoppet ikke rent: " + e.getMessage());
+            }
+        }
+    }
+}

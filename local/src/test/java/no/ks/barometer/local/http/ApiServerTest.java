@@ -1,0 +1,390 @@
+package no.ks.barometer.local.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.ks.barometer.local.functions.LocalFunctions;
+import no.ks.barometer.local.template.SamTemplate;
+import no.ks.barometer.local.template.ValueResolver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The HTTP server with a template of test functions: routing from the template, the events the functions get, the
+ * answers written back, IAM-protected routes, and the web app's files.
+ */
+class ApiServerTest {
+
+    private static final String TEMPLATE = """
+            Parameters:
+              Stage:
+                Type: String
+                Default: test
+            Globals:
+              Function:
+                Environment:
+                  Variables:
+                    ECHO_NAME:
+                      Fn::Sub: echo-${Stage}
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  BillingMode: PAY_PER_REQUEST
+              Api:
+                Type: AWS::Serverless::HttpApi
+              EchoFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: unused.jar
+                  Handler: no.ks.barometer.local.http.handlers.EchoHandler::handleRequest
+                  Events:
+                    GetThing:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: GET
+                        Path: /v1/things/{id}
+                    PutThing:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: PUT
+                        Path: /v1/things/{id}
+                    Files:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: GET
+                        Path: /v1/files/{proxy+}
+                    Secrets:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: GET
+                        Path: /v1/admin/secrets
+                        Auth:
+                          Authorizer: AWS_IAM
+              SpecialFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: unused.jar
+                  Handler: no.ks.barometer.local.http.handlers.EchoHandler::handleRequest
+                  Environment:
+                    Variables:
+                      ECHO_NAME: special
+                  Events:
+                    GetSpecial:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: GET
+                        Path: /v1/things/special
+              BinaryFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: unused.jar
+                  Handler: no.ks.barometer.local.http.handlers.BinaryHandler::handleRequest
+                  Events:
+                    Upload:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: POST
+                        Path: /v1/binary
+              FailingFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: unused.jar
+                  Handler: no.ks.barometer.local.http.handlers.FailingHandler::handleRequest
+                  Events:
+                    Boom:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: GET
+                        Path: /v1/boom
+              MalformedFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: unused.jar
+                  Handler: no.ks.barometer.local.http.handlers.MalformedBodyHandler::handleRequest
+                  Events:
+                    Malformed:
+                      Type: HttpApi
+                      Properties:
+                        ApiId:
+                          Ref: Api
+                        Method: GET
+                        Path: /v1/malformed
+            """;
+
+    private static final String ADMIN_TOKEN = "test-admin-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+    private static ApiServer server;
+    private static URI base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path web = dir.resolve("web");
+        Files.createDirectories(web.resolve("assets"));
+        Files.writeString(web.resolve("index.html"), "<!doctype html><title>Barometer</title>");
+        Files.writeString(web.resolve("assets/app.js"), "console.log('app');");
+        Files.writeString(web.resolve("assets/style.css"), "body{}");
+        Files.writeString(web.resolve(".env"), "hidden");
+        Files.writeString(dir.resolve("secret.txt"), "outside the web folder");
+        SamTemplate template = SamTemplate.parse(TEMPLATE);
+        ValueResolver resolver = new ValueResolver(template, Map.of("Table", "local-table"), "eu-north-1");
+        Clock clock = Clock.systemUTC();
+        server = new ApiServer(0, Router.from(template),
+                LocalFunctions.load(template, resolver, Map.of(), null, "local-table", clock),
+                new StaticFiles(web), ADMIN_TOKEN, clock);
+        server.start();
+        base = URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).GET();
+    }
+
+    private static JsonNode echoedEvent(HttpResponse<String> response) throws IOException {
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("event");
+    }
+
+    @Test
+    void requestBecomesAnHttpApiV2Event() throws Exception {
+        HttpResponse<String> response = send(get("/v1/things/42?a=1&b=x%20y&a=2")
+                .header("X-Custom", "Value")
+                .header("Cookie", "first=1; second=2")
+                .header("User-Agent", "barometer-test"));
+        JsonNode event = echoedEvent(response);
+        assertEquals("2.0", event.path("version").asText());
+        assertEquals("GET /v1/things/{id}", event.path("routeKey").asText());
+        assertEquals("/v1/things/42", event.path("rawPath").asText());
+        assertEquals("a=1&b=x%20y&a=2", event.path("rawQueryString").asText());
+        assertEquals("42", event.path("pathParameters").path("id").asText());
+        assertEquals("1,2", event.path("queryStringParameters").path("a").asText());
+        assertEquals("x y", event.path("queryStringParameters").path("b").asText());
+        assertEquals("Value", event.path("headers").path("x-custom").asText());
+        assertFalse(event.path("headers").has("cookie"), "cookies move out of the headers");
+        assertEquals(List.of("first=1", "second=2"),
+                JSON.convertValue(event.path("cookies"), List.class));
+        JsonNode context = event.path("requestContext");
+        assertEquals("$default", context.path("stage").asText());
+        assertEquals("GET /v1/things/{id}", context.path("routeKey").asText());
+        assertEquals("GET", context.path("http").path("method").asText());
+        assertEquals("/v1/things/42", context.path("http").path("path").asText());
+        assertEquals("127.0.0.1", context.path("http").path("sourceIp").asText());
+        assertEquals("barometer-test", context.path("http").path("userAgent").asText());
+        assertFalse(context.path("requestId").asText().isEmpty());
+        assertTrue(Math.abs(context.path("timeEpoch").asLong() - System.currentTimeMillis()) < 60_000);
+        assertFalse(event.path("isBase64Encoded").asBoolean());
+    }
+
+    @Test
+    void functionGetsItsTemplateEnvironmentResolved() throws Exception {
+        JsonNode body = JSON.readTree(send(get("/v1/things/1")).body());
+        assertEquals("echo-test", body.path("name").asText());
+        assertEquals("EchoFunction", body.path("function").asText());
+    }
+
+    @Test
+    void literalRouteWinsOverAParameterRoute() throws Exception {
+        JsonNode body = JSON.readTree(send(get("/v1/things/special")).body());
+        assertEquals("special", body.path("name").asText());
+        assertEquals("GET /v1/things/special", body.path("event").path("routeKey").asText());
+    }
+
+    @Test
+    void greedyParameterTakesTheRestOfThePath() throws Exception {
+        JsonNode event = echoedEvent(send(get("/v1/files/a/b/c.txt")));
+        assertEquals("a/b/c.txt", event.path("pathParameters").path("proxy").asText());
+    }
+
+    @Test
+    void jsonBodyArrivesAsTextAndTheAnswerKeepsItsHeadersAndCookies() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/things/7"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"svar\":\"æøå\"}")));
+        JsonNode event = echoedEvent(response);
+        assertEquals("{\"svar\":\"æøå\"}", event.path("body").asText());
+        assertFalse(event.path("isBase64Encoded").asBoolean());
+        assertEquals(List.of("one", "two"), response.headers().allValues("X-Echo"));
+        assertEquals(List.of("seen=1; Path=/"), response.headers().allValues("Set-Cookie"));
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void binaryBodyTravelsBase64EncodedBothWays() throws Exception {
+        byte[] bytes = {0, 1, 2, (byte) 0xff, (byte) 0xfe};
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/binary"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertArrayEquals(bytes, response.body());
+    }
+
+    @Test
+    void iamRouteRefusesARequestWithoutTheAdminToken() throws Exception {
+        HttpResponse<String> missing = send(get("/v1/admin/secrets"));
+        assertEquals(403, missing.statusCode());
+        assertEquals("Forbidden", JSON.readTree(missing.body()).path("message").asText());
+        HttpResponse<String> wrong = send(get("/v1/admin/secrets").header("Authorization", "Bearer not-it"));
+        assertEquals(403, wrong.statusCode());
+    }
+
+    @Test
+    void iamRouteAcceptsTheAdminTokenAndTellsTheFunctionWhoCalled() throws Exception {
+        JsonNode event = echoedEvent(send(get("/v1/admin/secrets")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)));
+        assertTrue(event.path("requestContext").path("authorizer").path("iam").path("userArn").asText()
+                .startsWith("arn:aws:iam::"));
+    }
+
+    @Test
+    void publicRouteCarriesNoIamIdentity() throws Exception {
+        JsonNode event = echoedEvent(send(get("/v1/things/1")));
+        assertTrue(event.path("requestContext").path("authorizer").isNull()
+                || event.path("requestContext").path("authorizer").isMissingNode());
+    }
+
+    @Test
+    void unknownApiRouteIsAJsonProblem404() throws Exception {
+        HttpResponse<String> response = send(get("/v1/nothing-here"));
+        assertEquals(404, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode problem = JSON.readTree(response.body());
+        assertEquals("urn:barometer:problem:route-not-found", problem.path("type").asText());
+        assertEquals(404, problem.path("status").asInt());
+    }
+
+    @Test
+    void wrongMethodOnAKnownPathIs405WithTheAllowedMethods() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/things/1"))
+                .DELETE());
+        assertEquals(405, response.statusCode());
+        assertEquals("GET, PUT", response.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void failingFunctionGivesApiGatewaysInternalServerError() throws Exception {
+        HttpResponse<String> response = send(get("/v1/boom"));
+        assertEquals(500, response.statusCode());
+        assertEquals("Internal Server Error", JSON.readTree(response.body()).path("message").asText());
+    }
+
+    @Test
+    void answerTheStackCannotWriteIsAnInternalServerError() throws Exception {
+        HttpResponse<String> response = send(get("/v1/malformed"));
+        assertEquals(500, response.statusCode());
+        assertEquals("Internal Server Error", JSON.readTree(response.body()).path("message").asText());
+    }
+
+    @Test
+    void rootServesIndexHtmlWithoutCaching() throws Exception {
+        HttpResponse<String> response = send(get("/"));
+        assertEquals(200, response.statusCode());
+        assertEquals("text/html; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(response.body().contains("<title>Barometer</title>"));
+    }
+
+    @Test
+    void filesGetTheirContentTypes() throws Exception {
+        assertEquals("text/javascript; charset=utf-8",
+                send(get("/assets/app.js")).headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("text/css; charset=utf-8",
+                send(get("/assets/style.css")).headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void folderIsNotListed() throws Exception {
+        assertEquals(404, send(get("/assets/")).statusCode());
+        assertEquals(404, send(get("/assets")).statusCode());
+    }
+
+    @Test
+    void hiddenFileIsNotServed() throws Exception {
+        assertEquals(404, send(get("/.env")).statusCode());
+    }
+
+    @Test
+    void encodedTraversalIsRefused() throws Exception {
+        assertEquals(404, send(get("/%2e%2e/secret.txt")).statusCode());
+        assertEquals(404, send(get("/assets/..%2f..%2fsecret.txt")).statusCode());
+        assertEquals(404, send(get("/assets/%2e%2e/%2e%2e/secret.txt")).statusCode());
+    }
+
+    @Test
+    void rawTraversalIsRefused() throws Exception {
+        for (String path : List.of("/../secret.txt", "/assets/../../secret.txt", "/..\\secret.txt")) {
+            String response = rawRequest("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertFalse(response.contains("outside the web folder"), path + " leaked: " + response);
+            assertFalse(response.startsWith("HTTP/1.1 200"), path + " answered 200");
+        }
+    }
+
+    @Test
+    void fileAnswersOnlyGetAndHead() throws Exception {
+        HttpResponse<String> head = send(HttpRequest.newBuilder(base.resolve("/index.html"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        HttpResponse<String> post = send(HttpRequest.newBuilder(base.resolve("/index.html"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertEquals(405, post.statusCode());
+    }
+
+    private static String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

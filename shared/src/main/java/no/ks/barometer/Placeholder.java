@@ -1,2 +1,0 @@
-package no.ks.barometer;
-final class Placeholder {}

@@ -1,0 +1,26 @@
+package no.ks.barometer.invitation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where invitations and their tokens are kept; the DynamoDB implementation is {@code store.DynamoInvitationStore}. */
+public interface InvitationStore {
+
+    /**
+     * Writes every invitation together with its token. If any organisation is invited already, nothing is written
+     * and {@link AlreadyInvitedException} names them all.
+     */
+    void create(String surveyId, List<PendingInvitation> invitations, Instant invitedAt);
+
+    Optional<InvitedOrganisation> find(String surveyId, String orgNumber);
+
+    /**
+     * Makes {@code next} the organisation's token and revokes {@code currentHash} (if any) in one step; the
+     * response is kept. Fails with {@link IllegalStateException} if the current token changed meanwhile.
+     */
+    void replaceToken(String surveyId, String orgNumber, String currentHash, TokenGrant next, Instant now);
+
+    /** Revokes the current token: the organisation cannot answer until a token is reissued. */
+    void revokeToken(String surveyId, String orgNumber, String currentHash, Instant now);
+}

@@ -1,0 +1,9 @@
+package no.ks.barometer.invitation;
+
+/**
+ * An organisation's invitation as the invitation service needs it.
+ *
+ * @param tokenHash the hash of the token that works now, or {@code null} after a revocation
+ */
+public record InvitedOrganisation(Organisation organisation, String tokenHash) {
+}

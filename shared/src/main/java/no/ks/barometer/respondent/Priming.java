@@ -1,0 +1,41 @@
+package no.ks.barometer.respondent;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import no.ks.barometer.token.Tokens;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Requests a handler sends itself before a SnapStart snapshot, so that the snapshot holds loaded and initialised
+ * code for the whole request path. The token is fresh and random: no response has it, so nothing is read or
+ * written but one GetItem that finds nothing.
+ */
+public final class Priming {
+
+    public static final String REQUEST_ID = "snapstart-priming";
+
+    private Priming() {
+    }
+
+    public static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> pathParameters,
+                                              String body) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("authorization", "Bearer " + Tokens.newToken());
+        headers.put("content-type", "application/json");
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(method + " " + path)
+                .withRawPath(path)
+                .withHeaders(headers)
+                .withPathParameters(pathParameters)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId(REQUEST_ID)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath(path).build())
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,6 @@
+package no.ks.barometer.survey;
+
+public enum SurveyState {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,77 @@
+package no.ks.barometer.token;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TokensTest {
+
+    @Test
+    void tokensAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(seen.add(Tokens.newToken()));
+        }
+    }
+
+    @Test
+    void tokenIs22UrlSafeCharactersWithoutPadding() {
+        for (int i = 0; i < 1_000; i++) {
+            String token = Tokens.newToken();
+            assertEquals(22, token.length());
+            assertTrue(token.matches("[A-Za-z0-9_-]+"), token);
+            assertTrue(Tokens.isWellFormed(token));
+        }
+    }
+
+    @Test
+    void tokenCarries128Bits() {
+        assertEquals(16, Base64.getUrlDecoder().decode(Tokens.newToken()).length);
+    }
+
+    @Test
+    void everyOneOfThe128BitsVaries() {
+        BitSet everSet = new BitSet(128);
+        BitSet everClear = new BitSet(128);
+        for (int i = 0; i < 200; i++) {
+            BitSet bits = BitSet.valueOf(Base64.getUrlDecoder().decode(Tokens.newToken()));
+            everSet.or(bits);
+            BitSet clear = (BitSet) bits.clone();
+            clear.flip(0, 128);
+            everClear.or(clear);
+        }
+        assertEquals(128, everSet.cardinality());
+        assertEquals(128, everClear.cardinality());
+    }
+
+    @Test
+    void hashIsLowerCaseHexSha256() {
+        // FIPS 180-2 test vector for "abc".
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Tokens.hash("abc"));
+    }
+
+    @Test
+    void malformedTokensAreRecognised() {
+        assertFalse(Tokens.isWellFormed(null));
+        assertFalse(Tokens.isWellFormed(""));
+        assertFalse(Tokens.isWellFormed("short"));
+        assertFalse(Tokens.isWellFormed("AAAAAAAAAAAAAAAAAAAAA="));
+        assertFalse(Tokens.isWellFormed("AAAAAAAAAAAAAAAAAAAA+/"));
+        assertFalse(Tokens.isWellFormed("AAAAAAAAAAAAAAAAAAAAAAA"));
+    }
+
+    @Test
+    void hashesCompareByContent() {
+        String hash = Tokens.hash("abc");
+        assertTrue(Tokens.sameHash(hash, new String(hash.toCharArray())));
+        assertFalse(Tokens.sameHash(hash, Tokens.hash("abd")));
+        assertFalse(Tokens.sameHash(hash, null));
+    }
+}
