@@ -177,6 +177,10 @@ function offeredFor(question) {
   return rules.offeredOptions(app.definition, app.response.organisation.type, app.response.answers ?? {}, question);
 }
 
+function rowsFor(question) {
+  return rules.shownRows(app.definition, app.response.organisation.type, app.response.answers ?? {}, question);
+}
+
 function errorSummaryItems(problems, questions) {
   const state = rulesState();
   return problems.map((problem) => {
@@ -186,7 +190,7 @@ function errorSummaryItems(problems, questions) {
     const prefix = questions.length > 1 ? `${shorten(rules.withOrganisation(question.text, organisationName()))}: ` : '';
     return {
       text: `${prefix}${problem.message}`,
-      targetId: focusTargetId(question, problem, state.orgType, offeredFor(question)),
+      targetId: focusTargetId(question, problem, offeredFor(question), rowsFor(question)),
     };
   });
 }
@@ -210,8 +214,8 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
 
   const form = h('form', { class: 'page-form', novalidate: true, 'aria-labelledby': 'page-heading' },
     questions.map((question) => renderQuestion(question, {
-      orgType: state.orgType,
       offered: offeredFor(question),
+      rows: rowsFor(question),
       answer: answerOf(question.id),
       problems: problems.filter((p) => p.question === question.id),
       limits: definition.limits,

@@ -2,7 +2,7 @@
 // so keyboard use and screen readers work without scripting tricks.
 
 import { gridRowFieldName, otherFieldName } from './answers.js';
-import { shownRows, withOrganisation } from './rules.js';
+import { withOrganisation } from './rules.js';
 
 /** Creates an element: attributes (false/null are left out, true is an empty attribute), then children. */
 export function h(tag, attributes = {}, ...children) {
@@ -148,8 +148,7 @@ function textQuestion(question, context) {
 }
 
 function gridQuestion(question, context) {
-  const { answer, problems, orgType, organisationName } = context;
-  const visibleRows = shownRows(question, orgType);
+  const { answer, problems, rows: visibleRows, organisationName } = context;
   const questionProblems = problemsFor(problems, (p) => !visibleRows.some((row) => same(p.row, row.code)));
   const errorId = questionProblems.length > 0 ? ids.error(question.id) : null;
   const header = h('div', { class: 'grid-header', 'aria-hidden': 'true' },
@@ -189,8 +188,8 @@ function gridQuestion(question, context) {
 }
 
 /**
- * One question. `context`: orgType, offered (the options offered), answer (this question's), problems (this
- * question's), limits, organisationName.
+ * One question. `context`: offered (the options offered), rows (the grid rows shown), answer (this question's),
+ * problems (this question's), limits, organisationName.
  */
 export function renderQuestion(question, context) {
   const body = question.type === 'text' ? textQuestion(question, context)
@@ -204,10 +203,9 @@ export function renderQuestion(question, context) {
 }
 
 /** The id of the control a problem's link in the error summary moves focus to. */
-export function focusTargetId(question, problem, orgType, offered) {
+export function focusTargetId(question, problem, offered, rows) {
   if (question.type === 'text') return ids.text(question.id);
   if (question.type === 'grid') {
-    const rows = shownRows(question, orgType);
     const row = rows.find((r) => same(problem.row, r.code)) ?? rows[0];
     return row ? ids.cell(question.id, row.code, question.columns[0].code) : ids.question(question.id);
   }

@@ -179,7 +179,7 @@ function offered(question, option, orgType, effective) {
   return !isCarried(question, option.code) || chosen(effective.get(question.carryForward.question), option.code);
 }
 
-export function shownRows(question, orgType) {
+function rowsFor(question, orgType) {
   return (question.rows ?? []).filter((row) => offeredToOrgType(row, orgType));
 }
 
@@ -217,7 +217,7 @@ function complete(question, orgType, answer) {
   if (!answer) return false;
   if (answer.kind === 'multiple') return answer.codes.length > 0;
   if (answer.kind === 'grid' && question.type === 'grid') {
-    return shownRows(question, orgType).every((row) => answer.rows.has(row.code));
+    return rowsFor(question, orgType).every((row) => answer.rows.has(row.code));
   }
   return true;
 }
@@ -296,10 +296,17 @@ export function visiblePageIds(definition, orgType, answers) {
   return evaluate(definition, orgType, readAnswers(answers), []).visiblePages.map((page) => page.id);
 }
 
-/** The options of `question` offered to this respondent: by organisation type, and carry-forward. */
+/** The options of `question` offered to this respondent: by organisation type and carry-forward; none if hidden. */
 export function offeredOptions(definition, orgType, answers, question) {
-  const { effective } = evaluate(definition, orgType, readAnswers(answers), []);
+  const { visible, effective } = evaluate(definition, orgType, readAnswers(answers), []);
+  if (!visible.has(question.id)) return [];
   return (question.options ?? []).filter((option) => offered(question, option, orgType, effective));
+}
+
+/** The rows of a grid `question` shown to this respondent's organisation type; none if the question is hidden. */
+export function shownRows(definition, orgType, answers, question) {
+  const { visible } = evaluate(definition, orgType, readAnswers(answers), []);
+  return visible.has(question.id) ? rowsFor(question, orgType) : [];
 }
 
 /** The first visible page that is not done; null when the response can be submitted or has ended. */
@@ -378,7 +385,7 @@ function checkChoices(definition, question, codes, other, evaluation, problems) 
 
 function checkGrid(question, answer, orgType, problems) {
   const id = question.id;
-  const shown = shownRows(question, orgType);
+  const shown = rowsFor(question, orgType);
   for (const [code, column] of answer.rows) {
     const row = shown.find((r) => r.code === code);
     if (!row) {
@@ -435,7 +442,7 @@ function checkQuestion(definition, question, evaluation, problems) {
 
 /**
  * Reads a page's answers as the server does: an unknown question, an answer of no documented shape, or a text
- * with characters that are not allowed is refused before the rules look at the page.
+ * with characters that are not allowed. Reading comes first; when it finds a problem nothing else is checked.
  */
 function readPageAnswers(definition, pageAnswers) {
   const read = new Map();
@@ -456,12 +463,6 @@ function readPageAnswers(definition, pageAnswers) {
   return { read, problems };
 }
 
-/** Problems found reading an answer stand alone: the rules' problems about that question would only echo them. */
-function combined(reading, rules) {
-  const unreadable = new Set(reading.map((p) => p.question));
-  return [...reading, ...rules.filter((p) => !unreadable.has(p.question))];
-}
-
 /**
  * Saves a page: checks it, replaces the answers of the page's questions (a question left out, or answered with
  * nothing, loses its answer), marks the page saved, then removes the answers and saved pages the change hid.
@@ -470,10 +471,11 @@ function combined(reading, rules) {
 export function savePage(definition, state, pageId, pageAnswers) {
   const before = evaluateState(definition, state);
   const refused = (problems) => ({ problems, state, removedQuestions: [] });
+  const { read, problems: reading } = readPageAnswers(definition, pageAnswers);
+  if (reading.length > 0) return refused(reading);
   const page = findPage(definition, pageId);
   if (!page) return refused([problem('PAGE_UNKNOWN', null)]);
-  const { read, problems: reading } = readPageAnswers(definition, pageAnswers);
-  if (!reachableIn(before, pageId)) return refused(combined(reading, [problem('PAGE_NOT_REACHABLE', null)]));
+  if (!reachableIn(before, pageId)) return refused([problem('PAGE_NOT_REACHABLE', null)]);
 
   const problems = [];
   const candidate = new Map(before.stored);
@@ -484,14 +486,17 @@ export function savePage(definition, state, pageId, pageAnswers) {
   }
   const after = evaluate(definition, state.orgType, candidate, [...before.saved, pageId]);
   for (const question of page.questions) checkQuestion(definition, question, after, problems);
-  if (reading.length > 0 || problems.length > 0) return refused(combined(reading, problems));
+  if (problems.length > 0) return refused(problems);
 
   const answers = {};
   const removedQuestions = [];
-  for (const { question } of questionsInOrder(definition)) {
+  for (const { page: owner, question } of questionsInOrder(definition)) {
     const effective = after.effective.get(question.id);
     if (effective) answers[question.id] = writeAnswer(effective);
-    else if (candidate.has(question.id) && !isEmpty(candidate.get(question.id))) removedQuestions.push(question.id);
+    // The page's own questions are what the respondent just changed; only answers lost elsewhere are reported.
+    else if (owner !== page && candidate.has(question.id) && !isEmpty(candidate.get(question.id))) {
+      removedQuestions.push(question.id);
+    }
   }
   for (const id of Object.keys(state.answers ?? {})) {
     if (!findQuestion(definition, id)) removedQuestions.push(id);

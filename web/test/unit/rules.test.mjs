@@ -42,10 +42,13 @@ test('carry-forward offers only the carried options that were chosen, and the ot
 test('options and rows for one organisation type are offered only to it', () => {
   const c = def.pages[2].questions[0];
   const e = def.pages[4].questions[0];
-  assert.ok(rules.offeredOptions(def, 'kommune', {}, c).some((o) => o.code === 6));
-  assert.ok(!rules.offeredOptions(def, 'fylkeskommune', {}, c).some((o) => o.code === 6));
-  assert.deepEqual(rules.shownRows(e, 'kommune').map((r) => r.code), [1, 3]);
-  assert.deepEqual(rules.shownRows(e, 'fylkeskommune').map((r) => r.code), [2, 3]);
+  const cVisible = { A: { choice: 1 }, B: { choice: 1 } };
+  assert.ok(rules.offeredOptions(def, 'kommune', cVisible, c).some((o) => o.code === 6));
+  assert.ok(!rules.offeredOptions(def, 'fylkeskommune', cVisible, c).some((o) => o.code === 6));
+  assert.deepEqual(rules.offeredOptions(def, 'kommune', {}, c), [], 'a hidden question offers nothing');
+  const answers = { A: { choice: 1 }, B: { choice: 1 } };
+  assert.deepEqual(rules.shownRows(def, 'kommune', answers, e).map((r) => r.code), [1, 3]);
+  assert.deepEqual(rules.shownRows(def, 'kommune', { A: { choice: 1 }, B: { choice: 2 } }, e), [], 'a hidden grid shows no rows');
 });
 
 test('next page is the first visible page that is not done and skips hidden pages', () => {
@@ -146,8 +149,10 @@ test('a carried-forward option not chosen earlier is not offered', () => {
 
 test('question problems: unknown, on another page, hidden', () => {
   const state = answerPages(kommune(), [['p1', { A: { choice: 1 } }], ['p2', { B: { choice: 2 } }]]);
-  const problems = rules.validatePage(def, state, 'p6', { X: { text: 'a' }, A: { choice: 1 }, F: { text: 'ok' } });
-  assert.deepEqual(codes(problems), ['A:QUESTION_NOT_ON_PAGE', 'X:UNKNOWN_QUESTION']);
+  const unknown = rules.validatePage(def, state, 'p6', { X: { text: 'a' }, A: { choice: 1 }, F: { text: 'ok' } });
+  assert.deepEqual(codes(unknown), ['X:UNKNOWN_QUESTION'], 'reading stops at an unknown question');
+  const elsewhere = rules.validatePage(def, state, 'p6', { A: { choice: 1 }, F: { text: 'ok' } });
+  assert.deepEqual(codes(elsewhere), ['A:QUESTION_NOT_ON_PAGE']);
   const atP1 = answerPages(kommune(), [['p1', { A: { choice: 1 } }]]);
   const hidden = rules.validatePage(def, answerPages(atP1, [['p2', { B: { choice: 2 } }]]), 'p2', { B: { choice: 1 }, C: { choices: [1] } });
   assert.deepEqual(codes(hidden), ['C:QUESTION_NOT_ON_PAGE']);
@@ -223,6 +228,10 @@ test('a required grid without any row is unanswered, with some rows it names the
   const state = answerPages(atP3(), [['p3', { C: { choices: [5] } }]]);
   assert.deepEqual(codes(rules.validatePage(def, state, 'p5', { E: { rows: {} } })), ['E:REQUIRED']);
   assert.deepEqual(codes(rules.validatePage(def, state, 'p5', {})), ['E:REQUIRED']);
+});
+
+test('answers that cannot be read are the only problems, even on a page that cannot be saved now', () => {
+  assert.deepEqual(codes(rules.validatePage(def, kommune(), 'p6', { F: { text: 7 } })), ['F:WRONG_ANSWER_TYPE']);
 });
 
 test('an unreadable answer is reported alone', () => {
