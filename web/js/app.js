@@ -1,0 +1,490 @@
+// The respondent app: loads the response and its questionnaire, shows one page at a time, saves each page,
+// and shows the end pages. The server decides; rules.js only gives fast feedback before a save.
+
+import { collectAnswers, describeAnswer } from './answers.js';
+import { createApi, Outcome } from './api.js';
+import { enhanceForm, focusTargetId, h, renderErrorSummary, renderIntroduction, renderQuestion } from './render.js';
+import * as rules from './rules.js';
+import { establishToken } from './token.js';
+
+const ENDED = new Set(['COMPLETED', 'DECLINED', 'WRONG_RECIPIENT']);
+
+const main = document.getElementById('main');
+const live = document.getElementById('live-status');
+const siteTitle = document.getElementById('site-title');
+const organisationLine = document.getElementById('organisation');
+
+const app = {
+  api: null,
+  definition: null,
+  response: null,
+  // Answers typed on a page that was left with "Tilbake" before being saved, so going back loses nothing.
+  drafts: new Map(),
+  busy: false,
+  firstView: true,
+};
+
+function announce(text) {
+  live.textContent = '';
+  // A changed text node is what screen readers announce; clearing first makes a repeated message heard again.
+  window.setTimeout(() => { live.textContent = text; }, 50);
+}
+
+function show(title, nodes, focusId = null) {
+  main.replaceChildren(...nodes.flat().filter(Boolean));
+  document.title = app.definition ? `${title} – ${app.definition.title}` : title;
+  if (app.firstView && !focusId) {
+    app.firstView = false;
+    return;
+  }
+  app.firstView = false;
+  const target = (focusId && document.getElementById(focusId)) || main.querySelector('h1');
+  target?.focus();
+}
+
+function heading(text) {
+  return h('h1', { tabindex: '-1' }, text);
+}
+
+function retryButton(retry) {
+  return h('button', { type: 'button', class: 'button', onclick: retry }, 'Prøv igjen');
+}
+
+function showInvalidLink() {
+  show('Lenken er ugyldig eller utløpt', [
+    heading('Lenken er ugyldig eller utløpt'),
+    h('p', {}, 'Lenken er ugyldig eller utløpt. Bruk lenken i den siste e-posten du har fått om undersøkelsen. '
+      + 'Har du ikke en gyldig lenke, kan du svare på e-posten og be om en ny.'),
+  ]);
+}
+
+function showSurveyClosed(problem) {
+  show('Undersøkelsen er stengt', [
+    heading('Undersøkelsen er stengt'),
+    h('p', {}, 'Undersøkelsen tar ikke imot svar nå. Svar du allerede har lagret, er tatt vare på.'),
+    problem?.detail ? h('p', {}, problem.detail) : null,
+  ]);
+}
+
+function showConnectionProblem(retry) {
+  show('Ingen kontakt med tjenesten', [
+    heading('Ingen kontakt med tjenesten'),
+    h('p', {}, 'Vi får ikke kontakt med tjenesten akkurat nå. Ingenting av det du har svart, er tapt. '
+      + 'Sjekk nettforbindelsen og prøv igjen om litt.'),
+    h('p', {}, retryButton(retry)),
+  ]);
+}
+
+function showUnexpected(problem, retry) {
+  show('Noe gikk galt', [
+    heading('Noe gikk galt'),
+    h('p', {}, problem?.detail || problem?.title || 'Tjenesten svarte ikke som ventet.'),
+    h('p', {}, 'Svarene du allerede har lagret, er tatt vare på.'),
+    h('p', {}, retryButton(retry)),
+  ]);
+}
+
+/** Handles the outcomes every call shares; true when the call succeeded. */
+function succeeded(result, retry) {
+  switch (result.outcome) {
+    case Outcome.OK: return true;
+    case Outcome.NETWORK: showConnectionProblem(retry); return false;
+    case Outcome.INVALID_TOKEN: showInvalidLink(); return false;
+    case Outcome.SURVEY_CLOSED: showSurveyClosed(result.body); return false;
+    default: showUnexpected(result.body, retry); return false;
+  }
+}
+
+function organisationName() {
+  return app.response?.organisation?.name ?? '';
+}
+
+function rulesState() {
+  return {
+    orgType: app.response.organisation.type,
+    answers: app.response.answers ?? {},
+    savedPages: app.response.savedPages ?? [],
+  };
+}
+
+function progressBar() {
+  const percent = Math.max(0, Math.min(100, Number(app.response.progress?.percent ?? 0)));
+  return h('div', { class: 'progress' },
+    h('label', { for: 'progress' }, `Fremdrift: ${percent} %`),
+    h('progress', { id: 'progress', max: '100', value: String(percent) }, `${percent} %`));
+}
+
+function everyPageNote() {
+  const note = app.definition.everyPageNote;
+  return note ? h('p', { class: 'page-note' }, rules.withOrganisation(note, organisationName())) : null;
+}
+
+function shorten(text, max = 70) {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function notice(kind, text) {
+  return h('div', { class: `notice notice-${kind}`, id: 'notice', tabindex: '-1', role: kind === 'warning' ? 'alert' : null },
+    h('p', {}, text));
+}
+
+async function load(preferredPage = null, pageNotice = null) {
+  const result = await app.api.getResponse();
+  if (!succeeded(result, () => load(preferredPage, pageNotice))) return;
+  app.response = result.body;
+  const { id, version } = app.response.questionnaire;
+  if (!app.definition || app.definition.id !== id || app.definition.version !== version) {
+    const definition = await app.api.getQuestionnaire(id, version);
+    if (!succeeded(definition, () => load(preferredPage, pageNotice))) return;
+    app.definition = definition.body;
+  }
+  siteTitle.textContent = app.definition.title;
+  organisationLine.textContent = organisationName();
+  route(preferredPage, pageNotice);
+}
+
+function route(preferredPage = null, pageNotice = null) {
+  if (ENDED.has(app.response.status)) {
+    showEnd(app.response.status);
+    return;
+  }
+  const state = rulesState();
+  if (preferredPage && rules.isReachable(app.definition, state, preferredPage)) {
+    showPage(preferredPage, { notice: pageNotice });
+  } else if (app.response.nextPage) {
+    showPage(app.response.nextPage, { notice: pageNotice });
+  } else {
+    showSummary({ notice: pageNotice });
+  }
+}
+
+/** A page's section heading: its own, or that of the page that opened its section (later pages leave it null). */
+function sectionOf(pageId) {
+  let section = null;
+  for (const page of app.definition.pages) {
+    if (page.section) section = page.section;
+    if (page.id === pageId) return section;
+  }
+  return null;
+}
+
+function pagePosition(pageId) {
+  const pages = rules.visiblePageIds(app.definition, app.response.organisation.type, app.response.answers ?? {});
+  return { number: pages.indexOf(pageId) + 1, total: pages.length };
+}
+
+function offeredFor(question) {
+  return rules.offeredOptions(app.definition, app.response.organisation.type, app.response.answers ?? {}, question);
+}
+
+function rowsFor(question) {
+  return rules.shownRows(app.definition, app.response.organisation.type, app.response.answers ?? {}, question);
+}
+
+function errorSummaryItems(problems, questions) {
+  const state = rulesState();
+  return problems.map((problem) => {
+    const question = questions.find((q) => q.id === problem.question);
+    if (!question) return { text: problem.message, targetId: null };
+    // With several questions on a page the message alone would not say which one it is about.
+    const prefix = questions.length > 1 ? `${shorten(rules.withOrganisation(question.text, organisationName()))}: ` : '';
+    return {
+      text: `${prefix}${problem.message}`,
+      targetId: focusTargetId(question, problem, offeredFor(question), rowsFor(question)),
+    };
+  });
+}
+
+/**
+ * Shows a question page. `options`: problems (local or from the server) to show beside their questions,
+ * notice (a message above the page), focusErrors (move focus to the error summary).
+ */
+function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
+  const definition = app.definition;
+  const page = rules.findPage(definition, pageId);
+  const state = rulesState();
+  const visible = new Set(rules.visibleQuestionIds(definition, state.orgType, state.answers));
+  const questions = page.questions.filter((q) => visible.has(q.id));
+  const draft = app.drafts.get(pageId);
+  const answerOf = (id) => (draft ? draft[id] : state.answers[id]);
+  const isFirstPage = rules.visiblePageIds(definition, state.orgType, state.answers)[0] === pageId;
+  const { previous } = rules.neighbours(definition, state.orgType, state.answers, pageId);
+  const position = pagePosition(pageId);
+  const title = sectionOf(pageId) ?? definition.title;
+
+  const form = h('form', { class: 'page-form', novalidate: true, 'aria-labelledby': 'page-heading' },
+    questions.map((question) => renderQuestion(question, {
+      offered: offeredFor(question),
+      rows: rowsFor(question),
+      answer: answerOf(question.id),
+      problems: problems.filter((p) => p.question === question.id),
+      limits: definition.limits,
+      organisationName: organisationName(),
+    })),
+    h('div', { id: 'save-problem' }),
+    h('div', { class: 'page-buttons' },
+      previous ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => goBack(pageId, form, questions) }, 'Tilbake') : null,
+      h('button', { type: 'submit', class: 'button button-primary' }, 'Neste')));
+  enhanceForm(form, definition.limits);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveCurrentPage(pageId, form, questions);
+  });
+
+  show(`${title} – side ${position.number} av ${position.total}`, [
+    progressBar(),
+    h('h1', { tabindex: '-1', id: 'page-heading' }, title),
+    isFirstPage && definition.subtitle ? h('p', { class: 'subtitle' }, definition.subtitle) : null,
+    isFirstPage ? renderIntroduction(definition.introduction, organisationName()) : null,
+    pageNotice,
+    problems.length > 0 ? renderErrorSummary(errorSummaryItems(problems, questions)) : null,
+    page.info ? h('p', { class: 'page-info' }, rules.withOrganisation(page.info, organisationName())) : null,
+    everyPageNote(),
+    form,
+  ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : null);
+  if (problems.length > 0) {
+    announce(`Siden har ${problems.length === 1 ? 'én feil' : `${problems.length} feil`}.`);
+  } else {
+    announce(`Side ${position.number} av ${position.total}: ${title}`);
+  }
+}
+
+function goBack(pageId, form, questions) {
+  if (app.busy) return;
+  app.drafts.set(pageId, collectAnswers(questions, new FormData(form)));
+  const state = rulesState();
+  const { previous } = rules.neighbours(app.definition, state.orgType, state.answers, pageId);
+  if (previous) showPage(previous);
+}
+
+function setBusy(form, busy) {
+  app.busy = busy;
+  form.setAttribute('aria-busy', busy ? 'true' : 'false');
+}
+
+function showSaveProblem(form, text, retry) {
+  const slot = form.querySelector('#save-problem');
+  slot.replaceChildren(h('div', { class: 'notice notice-warning', role: 'alert', tabindex: '-1', id: 'save-problem-message' },
+    h('p', {}, text),
+    retry ? h('p', {}, retryButton(retry)) : null));
+  slot.firstChild.focus();
+}
+
+function connectionProblemText() {
+  return 'Vi fikk ikke kontakt med tjenesten, så svarene på denne siden er ikke lagret ennå. '
+    + 'Ingenting er tapt: det du har svart, står fortsatt på siden. Prøv igjen.';
+}
+
+const CONFLICT_TEXT = 'Svarene dine er endret et annet sted, for eksempel i en annen fane eller i et annet vindu. '
+  + 'Vi har hentet de siste lagrede svarene. Se over siden og trykk «Neste» igjen.';
+
+async function saveCurrentPage(pageId, form, questions) {
+  if (app.busy) return;
+  const answers = collectAnswers(questions, new FormData(form));
+  app.drafts.set(pageId, answers);
+  const local = rules.validatePage(app.definition, rulesState(), pageId, answers).filter((p) => p.question !== null);
+  if (local.length > 0) {
+    showPage(pageId, { problems: local });
+    return;
+  }
+  await send(pageId, form, answers);
+}
+
+async function send(pageId, form, answers) {
+  setBusy(form, true);
+  announce('Lagrer svarene …');
+  const result = await app.api.savePage(pageId, app.response.version, answers);
+  setBusy(form, false);
+  switch (result.outcome) {
+    case Outcome.OK:
+      afterSave(pageId, result.body);
+      return;
+    case Outcome.VALIDATION_FAILED:
+      showPage(pageId, { problems: result.body?.errors ?? [] });
+      return;
+    case Outcome.VERSION_CONFLICT:
+      app.drafts.clear();
+      if (result.body?.current) {
+        app.response = result.body.current;
+        announce('Svarene er endret et annet sted.');
+        route(pageId, notice('warning', CONFLICT_TEXT));
+      } else {
+        await load(pageId, notice('warning', CONFLICT_TEXT));
+      }
+      return;
+    case Outcome.RESPONSE_CLOSED:
+      app.drafts.clear();
+      await load();
+      return;
+    case Outcome.NETWORK:
+      announce('Svarene ble ikke lagret.');
+      showSaveProblem(form, connectionProblemText(), () => send(pageId, form, answers));
+      return;
+    case Outcome.INVALID_TOKEN:
+      showInvalidLink();
+      return;
+    case Outcome.SURVEY_CLOSED:
+      showSurveyClosed(result.body);
+      return;
+    default:
+      showSaveProblem(form, result.body?.detail || 'Svarene kunne ikke lagres.', () => send(pageId, form, answers));
+  }
+}
+
+function afterSave(pageId, response) {
+  app.response = response;
+  app.drafts.delete(pageId);
+  if (ENDED.has(response.status)) {
+    app.drafts.clear();
+    showEnd(response.status);
+    return;
+  }
+  const removed = response.removedQuestions ?? [];
+  const removedNotice = removed.length > 0
+    ? notice('info', 'Fordi du endret et svar, gjelder ikke lenger noen av spørsmålene du svarte på tidligere. '
+      + 'Svarene på dem er fjernet.')
+    : null;
+  for (const id of removed) {
+    for (const [draftPage, draft] of app.drafts) if (draft[id]) app.drafts.delete(draftPage);
+  }
+  const state = rulesState();
+  const { following } = rules.neighbours(app.definition, state.orgType, state.answers, pageId);
+  if (following && rules.isReachable(app.definition, state, following)) {
+    showPage(following, { notice: removedNotice });
+  } else {
+    route(null, removedNotice);
+  }
+}
+
+function showSummary({ problems = [], notice: pageNotice = null } = {}) {
+  const definition = app.definition;
+  const state = rulesState();
+  const visible = new Set(rules.visibleQuestionIds(definition, state.orgType, state.answers));
+  const pages = definition.pages.filter((page) => page.questions.some((q) => visible.has(q.id)));
+  const lastPage = pages.at(-1);
+  const entries = pages.flatMap((page) => page.questions.filter((q) => visible.has(q.id)).map((question) => {
+    const lines = describeAnswer(question, state.answers[question.id]);
+    const entryId = `summary-${question.id}`;
+    return h('div', { class: 'summary-entry' },
+      h('dt', {}, rules.withOrganisation(question.text, organisationName())),
+      h('dd', {},
+        lines.length === 0 ? h('p', { class: 'unanswered' }, 'Ikke besvart')
+          : lines.length === 1 ? h('p', {}, lines[0])
+            : h('ul', {}, lines.map((line) => h('li', {}, line))),
+        h('button', { type: 'button', class: 'link-button', id: entryId, onclick: () => showPage(page.id) },
+          'Endre', h('span', { class: 'visually-hidden' }, ` svaret på «${shorten(question.text)}»`))));
+  }));
+  const errorItems = problems.map((problem) => {
+    const question = rules.findQuestion(definition, problem.question);
+    return question && visible.has(question.id)
+      ? { text: `${shorten(question.text)}: ${problem.message}`, targetId: `summary-${question.id}` }
+      : { text: problem.message, targetId: null };
+  });
+  const form = h('form', { class: 'page-form', novalidate: true, 'aria-labelledby': 'page-heading' },
+    h('div', { id: 'save-problem' }),
+    h('div', { class: 'page-buttons' },
+      lastPage ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => showPage(lastPage.id) }, 'Tilbake') : null,
+      h('button', { type: 'submit', class: 'button button-primary' }, 'Send inn')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit(form);
+  });
+  show('Se over og send inn', [
+    progressBar(),
+    h('h1', { tabindex: '-1', id: 'page-heading' }, 'Se over og send inn'),
+    pageNotice,
+    problems.length > 0 ? renderErrorSummary(errorItems) : null,
+    h('p', {}, 'Du har kommet til slutten av undersøkelsen. Se over svarene dine. Du kan endre svar før du sender inn; '
+      + 'etter at du har sendt inn, kan svarene ikke endres.'),
+    h('dl', { class: 'summary' }, entries),
+    form,
+  ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : null);
+  announce(problems.length > 0 ? 'Svarene kunne ikke sendes inn.' : 'Se over svarene og send inn.');
+}
+
+async function submit(form) {
+  if (app.busy) return;
+  setBusy(form, true);
+  announce('Sender inn …');
+  const result = await app.api.submit(app.response.version);
+  setBusy(form, false);
+  switch (result.outcome) {
+    case Outcome.OK:
+      app.response = result.body;
+      showEnd(result.body.status);
+      return;
+    case Outcome.VALIDATION_FAILED:
+      showSummary({ problems: result.body?.errors ?? [] });
+      return;
+    case Outcome.VERSION_CONFLICT:
+      if (result.body?.current) {
+        app.response = result.body.current;
+        route(null, notice('warning', CONFLICT_TEXT));
+      } else {
+        await load(null, notice('warning', CONFLICT_TEXT));
+      }
+      return;
+    case Outcome.RESPONSE_CLOSED:
+      await load();
+      return;
+    case Outcome.NETWORK:
+      showSaveProblem(form, 'Vi fikk ikke kontakt med tjenesten, så svarene er ikke sendt inn ennå. '
+        + 'Ingenting er tapt: alle svarene dine er lagret. Prøv igjen.', () => submit(form));
+      return;
+    case Outcome.INVALID_TOKEN:
+      showInvalidLink();
+      return;
+    case Outcome.SURVEY_CLOSED:
+      showSurveyClosed(result.body);
+      return;
+    default:
+      showSaveProblem(form, result.body?.detail || 'Svarene kunne ikke sendes inn.', () => submit(form));
+  }
+}
+
+function showEnd(status) {
+  const definition = app.definition;
+  const name = organisationName();
+  if (status === 'COMPLETED') {
+    show('Svarene er sendt inn', [
+      heading('Svarene er sendt inn'),
+      h('p', {}, rules.withOrganisation(definition.closing ?? 'Takk for ditt bidrag.', name)),
+      h('p', {}, h('a', { href: 'https://www.ks.no/' }, 'Gå til KS\' hjemmeside')),
+    ]);
+    announce('Svarene er sendt inn.');
+    return;
+  }
+  const title = status === 'DECLINED' ? 'Du deltar ikke i undersøkelsen' : 'Takk for beskjeden';
+  show(title, [
+    heading(title),
+    h('p', {}, rules.withOrganisation(definition.endings?.[status] ?? '', name)),
+  ]);
+  announce(title);
+}
+
+// A link in an error summary moves focus to its field, not just scrolls there.
+main.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[data-focus-target]');
+  if (!link) return;
+  const target = document.getElementById(link.dataset.focusTarget);
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
+});
+
+function apiBase() {
+  return document.querySelector('meta[name="barometer-api-base"]')?.content ?? '';
+}
+
+function start() {
+  const token = establishToken(window.location, window.history, window.sessionStorage);
+  if (!token) {
+    showInvalidLink();
+    return;
+  }
+  app.api = createApi({ base: apiBase(), token });
+  load();
+}
+
+start();

@@ -1,0 +1,500 @@
+// End-to-end journeys of a respondent through the real local stack (docs/local-stack.md) in Chromium.
+// The test starts `local/target/barometer-local.jar` itself, reads the links file, and stops it at the end.
+// Each journey uses its own organisation's link, so journeys do not disturb each other.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const webDir = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = path.resolve(webDir, '..');
+const jarPath = path.join(repoRoot, 'local', 'target', 'barometer-local.jar');
+const javaPath = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const resultsDir = path.join(webDir, 'test-results');
+const STARTUP_TIMEOUT_MS = 180_000;
+const JOURNEY_TIMEOUT_MS = 180_000;
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 320, height: 640 };
+
+let stack;
+let links;
+let definition;
+let browser;
+const usedLinks = new Set();
+
+async function startStack() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'barometer-e2e-'));
+  const linksFile = path.join(dir, 'links.json');
+  const child = spawn(javaPath, ['-jar', jarPath, '--port', '0', '--links-file', linksFile], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
+  child.stderr.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('error', (error) => { exited = { error }; });
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited) {
+      throw new Error(`The local stack stopped before it was ready (${JSON.stringify(exited)}). `
+        + `Build it first (mvn -B -pl local -am package). Output:\n${output}`);
+    }
+    if (existsSync(linksFile)) {
+      return { child, dir, links: JSON.parse(await readFile(linksFile, 'utf8')) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`The local stack wrote no links file within ${STARTUP_TIMEOUT_MS / 1000} s. Output:\n${output}`);
+}
+
+async function stopStack() {
+  if (!stack) return;
+  const { child, dir } = stack;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** The link of an organisation of `type` that no other journey has used. */
+function linkFor(type) {
+  const invitation = links.invitations.find((i) => i.type === type && !usedLinks.has(i.url));
+  assert.ok(invitation, `the links file has no unused ${type}`);
+  usedLinks.add(invitation.url);
+  return invitation;
+}
+
+async function openPage(url, viewport = WIDE) {
+  const context = await browser.newContext({ viewport, locale: 'nb-NO', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.pageErrors = pageErrors;
+  await page.goto(url);
+  await waitForView(page);
+  return page;
+}
+
+/** Waits until the app has replaced its loading view. */
+async function waitForView(page) {
+  await page.waitForFunction(() => {
+    const h1 = document.querySelector('main h1');
+    return h1 && !h1.textContent.startsWith('Laster');
+  });
+}
+
+async function questionsShown(page) {
+  return page.locator('main [data-question]').evaluateAll((sections) => sections.map((s) => s.dataset.question));
+}
+
+async function heading(page) {
+  return (await page.locator('main h1').textContent()).trim();
+}
+
+/** Clicks Neste and waits until the app has drawn its next view (a page, the same page with errors, an end page). */
+async function next(page) {
+  const shownHeading = await page.locator('main h1').elementHandle();
+  await page.getByRole('button', { name: 'Neste', exact: true }).click();
+  await page.waitForFunction((h1) => !h1.isConnected || document.querySelector('#save-problem [role="alert"]'), shownHeading);
+  await shownHeading.dispose();
+}
+
+async function choose(page, questionId, ...codes) {
+  for (const code of codes) await page.locator(`#q-${questionId}-o${code}`).check();
+}
+
+async function answerGrid(page, questionId, column) {
+  const rows = page.locator(`#q-${questionId} [role="radiogroup"]`);
+  const count = await rows.count();
+  for (let index = 0; index < count; index += 1) {
+    await rows.nth(index).locator(`input[value="${column}"]`).check();
+  }
+  return count;
+}
+
+async function offeredCodes(page, questionId) {
+  return page.locator(`#q-${questionId} input[name="${questionId}"]`).evaluateAll((inputs) => inputs.map((i) => Number(i.value)));
+}
+
+async function expectNoAxeViolations(page, what) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe found violations on ${what}`);
+}
+
+async function expectNoHorizontalScroll(page, what) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `${what} scrolls horizontally at ${clientWidth} px (content ${scrollWidth} px)`);
+}
+
+/**
+ * Walks through pages: each step names the questions the page must show and answers them. Fails if the
+ * app shows any other page, so the steps are also the expected routing.
+ */
+async function walk(page, steps, { onPage } = {}) {
+  for (const [expected, answer] of steps) {
+    assert.deepEqual(await questionsShown(page), expected, `expected the page with ${expected.join(', ')}`);
+    await answer(page);
+    if (onPage) await onPage(page, expected);
+    await next(page);
+    assert.equal(await page.locator('.error-summary').count(), 0, `no errors after answering ${expected.join(', ')}`);
+  }
+}
+
+async function expectSummaryAndSubmit(page, { expectTexts = [], scan = false } = {}) {
+  assert.equal(await heading(page), 'Se over og send inn');
+  const summary = await page.locator('dl.summary').textContent();
+  for (const text of expectTexts) assert.ok(summary.includes(text), `the summary shows «${text}»`);
+  if (scan) await expectNoAxeViolations(page, 'the submit page');
+  await page.getByRole('button', { name: 'Send inn', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Svarene er sendt inn');
+}
+
+before(async () => {
+  stack = await startStack();
+  links = stack.links;
+  const answer = await fetch(`${links.baseUrl}/v1/questionnaires/innovasjonsbarometer-2024`);
+  assert.equal(answer.status, 200, 'the questionnaire definition is served');
+  definition = await answer.json();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  await mkdir(resultsDir, { recursive: true });
+}, { timeout: STARTUP_TIMEOUT_MS + 30_000 });
+
+after(async () => {
+  await browser?.close();
+  await stopStack();
+});
+
+describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
+  test('a kommune answers the long branch, every page, and submits', async () => {
+    const organisation = linkFor('kommune');
+    const page = await openPage(organisation.url);
+    assert.ok(!page.url().includes('#t='), 'the token is cleared from the address bar');
+    assert.ok((await page.locator('.introduction').textContent()).includes(organisation.name), 'the introduction names the organisation');
+    assert.ok(await page.locator('.page-note').isVisible(), 'the every-page note is shown');
+    await expectNoAxeViolations(page, 'the introduction with a single-choice question');
+
+    await walk(page, [
+      [['Q0'], (p) => choose(p, 'Q0', 1)],
+      [['Q1'], (p) => choose(p, 'Q1', 1)],
+      [['Q2'], (p) => choose(p, 'Q2', 1)],
+      [['Q3'], (p) => choose(p, 'Q3', 2)],
+      [['Q4'], async (p) => {
+        await expectNoAxeViolations(p, 'a multiple-choice page');
+        const other = p.locator('#q-Q4-o10-other');
+        assert.equal(await other.isVisible(), false, 'the other-text field is hidden until its option is chosen');
+        await choose(p, 'Q4', 1, 10);
+        assert.equal(await other.isVisible(), true, 'the other-text field appears with its option');
+        await p.getByLabel('Beskriv «Annet»').fill('Eget innovasjonsfond');
+        await expectNoAxeViolations(p, 'a page with an other-text field');
+      }],
+      [['Q5'], (p) => choose(p, 'Q5', 1)],
+      [['Q10'], (p) => choose(p, 'Q10', 1)],
+      [['Q11'], (p) => choose(p, 'Q11', 1)],
+      [['Q12'], async (p) => {
+        const rows = await p.locator('#q-Q12 [role="radiogroup"]').evaluateAll((groups) => groups.map((g) => g.textContent));
+        assert.equal(rows.length, 2, 'a kommune sees the kommune row and the shared row of Q12');
+        assert.ok(!rows.some((text) => text.includes('fylkeskommuneadministrasjonen')), 'no fylkeskommune row for a kommune');
+        await answerGrid(p, 'Q12', 'a');
+        await expectNoAxeViolations(p, 'a grid page');
+      }],
+      [['Q13'], (p) => choose(p, 'Q13', 1)],
+      [['Q14'], (p) => choose(p, 'Q14', 1, 2)],
+      [['Q15'], (p) => choose(p, 'Q15', 2)],
+      [['Q16'], (p) => choose(p, 'Q16', 1, 8)],
+      [['Q17'], async (p) => {
+        assert.ok(await p.getByText('Velg inntil 3').isVisible(), 'the hint tells the most choices');
+        await choose(p, 'Q17', 1, 3, 5);
+      }],
+      [['Q17a'], (p) => choose(p, 'Q17a', 1)],
+      [['Q18'], (p) => choose(p, 'Q18', 1, 4)],
+      [['Q19a'], (p) => choose(p, 'Q19a', 1, 7, 8)],
+      [['Q19'], async (p) => {
+        assert.deepEqual(await offeredCodes(p, 'Q19'), [1, 7, 8, 18], 'Q19 offers the areas chosen in Q19a and Vet ikke');
+        await choose(p, 'Q19', 7);
+      }],
+      [['Q20'], async (p) => {
+        const offered = await offeredCodes(p, 'Q20');
+        assert.ok(offered.includes(1) && offered.includes(2), 'kommune options are offered');
+        assert.ok(!offered.includes(3) && !offered.includes(4), 'fylkeskommune options are not');
+        await choose(p, 'Q20', 1, 7);
+      }],
+      [['Q21'], async (p) => {
+        assert.ok(await p.locator('.page-info').isVisible(), 'the page info is shown');
+        assert.equal(await answerGrid(p, 'Q21', 'b'), 14);
+        await p.screenshot({ path: path.join(resultsDir, 'screenshot-grid.png'), fullPage: true });
+      }],
+      [['Q22'], async (p) => {
+        await expectNoAxeViolations(p, 'an open-text page');
+        const box = p.getByLabel(/Er det andre faktorer som fremmer/);
+        assert.equal(await box.getAttribute('maxlength'), '4000');
+        await box.fill('Tett samarbeid med innbyggerne');
+        assert.ok((await p.locator('#q-Q22-count').textContent()).startsWith('30 av 4000'), 'the counter follows the text');
+      }],
+      [['Q23'], (p) => answerGrid(p, 'Q23', 'c')],
+      [['Q24'], async () => {}],
+      [['Q25'], (p) => choose(p, 'Q25', 2)],
+      [['Q26'], (p) => choose(p, 'Q26', 1, 2)],
+      [['Q27'], (p) => choose(p, 'Q27', 2)],
+      [['Q28'], (p) => p.getByLabel(/kommentarer til undersøkelsen/).fill('Fint skjema')],
+    ], {
+      onPage: async (p) => {
+        assert.ok(await p.locator('progress').isVisible(), 'every page shows the progress bar');
+        assert.ok(await p.locator('.page-note').isVisible(), 'every page shows the every-page note');
+      },
+    });
+    await expectSummaryAndSubmit(page, { expectTexts: ['Annet: Eget innovasjonsfond', 'Digitalisering', 'Fint skjema'], scan: true });
+    assert.ok((await page.locator('main').textContent()).includes(definition.closing), 'the closing text is shown');
+    await expectNoAxeViolations(page, 'the completed end page');
+    assert.deepEqual(page.pageErrors, []);
+  });
+
+  test('a fylkeskommune that does not work with innovation but plans to answers the short branch', async () => {
+    const page = await openPage(linkFor('fylkeskommune').url);
+    await walk(page, [
+      [['Q0'], (p) => choose(p, 'Q0', 1)],
+      [['Q1'], (p) => choose(p, 'Q1', 2)],
+      [['Q2'], (p) => choose(p, 'Q2', 1)],
+      [['Q3'], (p) => choose(p, 'Q3', 3)],
+    ]);
+    // Q4 is chosen but not saved; going back and forth keeps it.
+    await choose(page, 'Q4', 2);
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q3');
+    await next(page);
+    assert.equal(await page.locator('#q-Q4-o2').isChecked(), true, 'an unsaved choice survives going back');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q3');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q2');
+    await walk(page, [
+      [['Q2'], (p) => choose(p, 'Q2', 2)],
+    ]);
+    assert.match(await page.locator('.notice').textContent(), /fjernet/, 'the respondent is told that answers that no longer apply were removed');
+    await walk(page, [
+      [['Q6'], async (p) => {
+        assert.ok(await p.getByText('Velg inntil 2').isVisible());
+        await choose(p, 'Q6', 1, 4);
+      }],
+      [['Q7'], (p) => choose(p, 'Q7', 1)],
+      [['Q8'], (p) => choose(p, 'Q8', 2, 5)],
+      [['Q9'], (p) => p.getByLabel(/Hva mener du skal til/).fill('Mer tid og kompetanse')],
+      [['Q28'], async () => {}],
+    ]);
+    await expectSummaryAndSubmit(page, { expectTexts: ['Mer tid og kompetanse'] });
+    assert.deepEqual(page.pageErrors, []);
+  });
+
+  test('leaving mid-way and opening the link again resumes at the next page with the answers kept', async () => {
+    const { url } = linkFor('kommune');
+    const first = await openPage(url);
+    await walk(first, [
+      [['Q0'], (p) => choose(p, 'Q0', 1)],
+      [['Q1'], (p) => choose(p, 'Q1', 3)],
+      [['Q2'], (p) => choose(p, 'Q2', 1)],
+      [['Q3'], (p) => choose(p, 'Q3', 4)],
+    ]);
+    await first.reload();
+    await waitForView(first);
+    assert.deepEqual(await questionsShown(first), ['Q4'], 'a reload in the same tab keeps the place');
+    await first.context().close();
+
+    const again = await openPage(url);
+    assert.deepEqual(await questionsShown(again), ['Q4'], 'the new page load lands on the next unanswered page');
+    assert.ok(await again.locator('progress').evaluate((bar) => bar.value > 0), 'progress counts the saved pages');
+    await again.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await again.waitForSelector('#q-Q3');
+    assert.equal(await again.locator('#q-Q3-o4').isChecked(), true, 'the earlier answer is kept');
+    await again.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await again.waitForSelector('#q-Q2');
+    assert.equal(await again.locator('#q-Q2-o1').isChecked(), true);
+    await again.context().close();
+  });
+
+  test('validation errors are shown beside the question, summarised at the top and linked', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await walk(page, [[['Q0'], (p) => choose(p, 'Q0', 1)]]);
+
+    await next(page);
+    const summary = page.locator('.error-summary');
+    assert.equal(await summary.count(), 1, 'an empty required question gives an error summary');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'focus moves to the summary');
+    const message = await page.locator('#q-Q1-error').textContent();
+    assert.match(message, /Velg/);
+    assert.ok((await page.locator('#q-Q1 fieldset').getAttribute('aria-describedby')).includes('q-Q1-error'));
+    assert.equal(await page.locator('#q-Q1-o1').getAttribute('aria-invalid'), 'true');
+    await expectNoAxeViolations(page, 'a page with errors');
+    await summary.getByRole('link').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q-Q1-o1', 'the summary link moves focus to the field');
+
+    await choose(page, 'Q1', 1);
+    await next(page);
+    await walk(page, [[['Q2'], (p) => choose(p, 'Q2', 1)], [['Q3'], (p) => choose(p, 'Q3', 1)]]);
+
+    await choose(page, 'Q4', 1);
+    await choose(page, 'Q4', 11);
+    assert.equal(await page.locator('#q-Q4-o1').isChecked(), false, 'choosing Vet ikke unchecks the other options');
+    await choose(page, 'Q4', 10);
+    assert.equal(await page.locator('#q-Q4-o11').isChecked(), false, 'choosing another option unchecks Vet ikke');
+    await next(page);
+    const otherError = page.locator('#q-Q4-o10-error');
+    assert.match(await otherError.textContent(), /Annet/, 'a missing other-text is reported beside the field');
+    assert.equal(await page.locator('#q-Q4-o10-other').getAttribute('aria-describedby'), 'q-Q4-o10-error');
+    await page.locator('.error-summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q-Q4-o10-other');
+
+    // The server is the authority: an answer that slips past the browser's checks comes back as a 422 and is shown
+    // the same way. The request is altered on its way to lose the other-text.
+    await page.locator('#q-Q4-o10-other').fill('Eget fond');
+    await page.route('**/v1/response/pages/q4', async (route) => {
+      const body = JSON.parse(route.request().postData());
+      delete body.answers.Q4.other;
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    await next(page);
+    await page.unroute('**/v1/response/pages/q4');
+    assert.ok(await page.locator('#q-Q4 .error-message').first().isVisible(), 'the server error is shown with the question');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+    await next(page);
+    assert.deepEqual(await questionsShown(page), ['Q5']);
+  });
+
+  test('consent refused at Q0 ends with the decline page', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    // Keyboard only: Tab to the first option, arrow to «Nei», Tab to Neste, Enter.
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let presses = 0; presses < 30 && (await focusedId()) !== 'q-Q0-o1'; presses += 1) await page.keyboard.press('Tab');
+    assert.equal(await focusedId(), 'q-Q0-o1', 'the first option is reached with Tab');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#q-Q0-o2').isChecked(), true, 'arrow keys choose within the group');
+    await page.keyboard.press('Tab');
+    const button = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { text: document.activeElement.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.equal(button.text, 'Neste', 'Tab moves on to Neste');
+    assert.equal(button.outline, 'solid', 'the focused button shows a focus outline');
+    assert.ok(button.width >= 2, 'the focus outline is at least 2 px wide');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Du deltar ikke i undersøkelsen');
+    assert.ok((await page.locator('main').textContent()).includes(definition.endings.DECLINED), 'the decline text is shown');
+    await expectNoAxeViolations(page, 'the decline page');
+    await page.reload();
+    await waitForView(page);
+    assert.equal(await heading(page), 'Du deltar ikke i undersøkelsen', 'the response stays closed');
+  });
+
+  test('a wrong recipient at Q0 ends with the wrong-recipient page', async () => {
+    const page = await openPage(linkFor('fylkeskommune').url);
+    await choose(page, 'Q0', 3);
+    await next(page);
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Takk for beskjeden');
+    assert.ok((await page.locator('main').textContent()).includes(definition.endings.WRONG_RECIPIENT), 'the wrong-recipient text is shown');
+    await expectNoAxeViolations(page, 'the wrong-recipient page');
+  });
+
+  test('an invalid link says so', async () => {
+    const page = await openPage(`${links.baseUrl}/#t=ikke-en-gyldig-lenke`);
+    assert.equal(await heading(page), 'Lenken er ugyldig eller utløpt');
+    assert.match(await page.locator('main').textContent(), /Lenken er ugyldig eller utløpt/);
+    await expectNoAxeViolations(page, 'the invalid-link page');
+    const bare = await openPage(`${links.baseUrl}/`);
+    assert.equal(await heading(bare), 'Lenken er ugyldig eller utløpt', 'a visit without a link says the same');
+  });
+
+  test('a closed survey says so', async () => {
+    const context = await browser.newContext({ viewport: WIDE });
+    const page = await context.newPage();
+    // The local stack's survey is open, so the closed answer of the API contract is played back here.
+    await page.route('**/v1/response', (route) => route.fulfill({
+      status: 403,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'urn:barometer:problem:survey-closed', title: 'Undersøkelsen er stengt', status: 403 }),
+    }));
+    await page.goto(linkFor('kommune').url);
+    await waitForView(page);
+    assert.equal(await heading(page), 'Undersøkelsen er stengt');
+    await expectNoAxeViolations(page, 'the survey-closed page');
+    await context.close();
+  });
+
+  test('a lost connection while saving loses nothing and can be retried', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await choose(page, 'Q0', 1);
+    await page.route('**/v1/response/pages/**', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Neste', exact: true }).click();
+    const alert = page.locator('#save-problem [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Ingenting er tapt/);
+    assert.equal(await page.locator('#q-Q0-o1').isChecked(), true, 'the answer stays on the page');
+    await page.unroute('**/v1/response/pages/**');
+    await page.getByRole('button', { name: 'Prøv igjen' }).click();
+    await page.waitForSelector('#q-Q1');
+  });
+
+  test('answers changed in another tab are reloaded and the respondent is told', async () => {
+    const { url } = linkFor('kommune');
+    const first = await openPage(url);
+    const second = await openPage(url);
+    // Two saves in the first tab: a save identical to the last one that succeeded would be taken as its retry.
+    await walk(first, [[['Q0'], (p) => choose(p, 'Q0', 1)], [['Q1'], (p) => choose(p, 'Q1', 2)]]);
+    await choose(second, 'Q0', 1);
+    await second.getByRole('button', { name: 'Neste', exact: true }).click();
+    const warning = second.locator('.notice-warning');
+    await warning.waitFor();
+    assert.match(await warning.textContent(), /endret et annet sted/);
+    assert.deepEqual(await questionsShown(second), ['Q0'], 'the page is shown again');
+    await next(second);
+    assert.deepEqual(await questionsShown(second), ['Q1'], 'saving again works with the current version');
+  });
+
+  test('every page type works at 320 px without horizontal scrolling', async () => {
+    const page = await openPage(linkFor('kommune').url, NARROW);
+    const check = (p, ids) => expectNoHorizontalScroll(p, `the page with ${ids.join(', ')}`);
+    await check(page, ['Q0']);
+    await walk(page, [
+      [['Q0'], (p) => choose(p, 'Q0', 1)],
+      [['Q1'], (p) => choose(p, 'Q1', 1)],
+      [['Q2'], (p) => choose(p, 'Q2', 1)],
+      [['Q3'], (p) => choose(p, 'Q3', 1)],
+      [['Q4'], (p) => choose(p, 'Q4', 10).then(() => p.locator('#q-Q4-o10-other').fill('Noe annet'))],
+      [['Q5'], (p) => choose(p, 'Q5', 1)],
+      [['Q10'], (p) => choose(p, 'Q10', 5)],
+      [['Q12'], async (p) => {
+        assert.ok(await p.locator('#q-Q12 .grid-column-label').first().isVisible(), 'narrow grids show the column text by each radio');
+        await answerGrid(p, 'Q12', 'd');
+      }],
+    ], { onPage: check });
+    await next(page);
+    assert.ok((await page.locator('.error-summary').count()) === 1, 'an error state at 320 px');
+    await check(page, ['Q13', 'errors']);
+  });
+});
