@@ -25,13 +25,4 @@ public record Question(String id, QuestionType type, String text, boolean requir
         }
         return Optional.empty();
     }
-
-    public Optional<GridRow> row(int code) {
-        for (GridRow row : rows) {
-            if (row.code() == code) {
-                return Optional.of(row);
-            }
-        }
-        return Optional.empty();
-    }
 }

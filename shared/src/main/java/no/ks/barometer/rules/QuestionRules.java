@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import no.ks.barometer.questionnaire.EndReason;
 import no.ks.barometer.questionnaire.GridColumn;
 import no.ks.barometer.questionnaire.GridRow;
@@ -118,7 +119,7 @@ final class QuestionRules {
     }
 
     private static int[] sortedPositions(int size, CodeOf codeOf) {
-        return java.util.stream.IntStream.range(0, size).boxed()
+        return IntStream.range(0, size).boxed()
                 .sorted(Comparator.comparingInt(codeOf::code))
                 .mapToInt(Integer::intValue).toArray();
     }

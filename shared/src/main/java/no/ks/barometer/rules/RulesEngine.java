@@ -14,7 +14,6 @@ import no.ks.barometer.questionnaire.Option;
 import no.ks.barometer.questionnaire.OrgType;
 import no.ks.barometer.questionnaire.Page;
 import no.ks.barometer.questionnaire.Question;
-import no.ks.barometer.questionnaire.QuestionType;
 import no.ks.barometer.questionnaire.Questionnaire;
 
 /**

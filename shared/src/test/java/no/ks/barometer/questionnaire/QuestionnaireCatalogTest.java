@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +52,7 @@ class QuestionnaireCatalogTest {
         assertEquals(QuestionnaireCatalog.etag(file), etag);
         assertEquals(43 + 2, etag.length(), "base64url of 32 bytes without padding, quoted");
         assertEquals(HexFormat.of().formatHex(digest), HexFormat.of().formatHex(
-                java.util.Base64.getUrlDecoder().decode(etag.substring(1, etag.length() - 1))));
+                Base64.getUrlDecoder().decode(etag.substring(1, etag.length() - 1))));
     }
 
     @Test
@@ -74,7 +74,7 @@ class QuestionnaireCatalogTest {
     }
 
     @Test
-    void missingIndexIsReported() throws IOException {
+    void missingIndexIsReported() {
         InvalidQuestionnaireException thrown = assertThrows(InvalidQuestionnaireException.class,
                 () -> QuestionnaireCatalog.load("no-such-folder"));
         assertEquals(List.of("no such resource on the classpath"), thrown.problems());
