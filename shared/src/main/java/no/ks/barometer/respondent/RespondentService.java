@@ -90,8 +90,8 @@ public final class RespondentService {
     }
 
     /**
-     * Runs the rules engine of every current questionnaire once, for both organisation types, without storing
-     * anything: a SnapStart snapshot taken after it holds compiled rules and loaded classes.
+     * Runs the rules engine of every published questionnaire version once, for both organisation types, without
+     * storing anything: a SnapStart snapshot taken after it holds compiled rules and loaded classes.
      */
     public void primeRulesEngines() {
         for (PublishedQuestionnaire published : catalog.all()) {

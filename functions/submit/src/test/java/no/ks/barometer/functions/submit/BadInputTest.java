@@ -25,16 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every kind of bad request gets its 4xx problem body, and the stored response is exactly as before. The response
- * under test has pages q0 to q2 saved with Q2 = Ja, so it is at version 3 and q3 is next.
+ * Every kind of bad request gets its 4xx problem body, and the stored responses are exactly as before. The main
+ * response has pages q0 to q2 saved with Q2 = Ja, so it is at version 3 and q3 is next; the second has Q2 = Vet
+ * ikke, so its next page is the open-text question Q28.
  */
 @ExtendWith(DynamoDbLocal.class)
 class BadInputTest {
 
     private static RespondentClient api;
     private static String token;
+    private static String textToken;
+    private static String otherToken;
     private static final String ORG = "3101";
-    private Map<String, AttributeValue> before;
+    private static final String TEXT_ORG = "1401";
+    private static final String OTHER_ORG = "1402";
+    private Map<String, Map<String, AttributeValue>> before;
 
     @BeforeAll
     static void setUp(DynamoDbLocal.LocalTable table) {
@@ -43,17 +48,29 @@ class BadInputTest {
         api.put(token, "q0", 0, "{\"Q0\":{\"choice\":1}}");
         api.put(token, "q1", 1, "{\"Q1\":{\"choice\":1}}");
         api.put(token, "q2", 2, "{\"Q2\":{\"choice\":1}}");
+        textToken = api.invite(Organisations.kommuner(Integer.parseInt(TEXT_ORG), 1).get(0));
+        api.put(textToken, "q0", 0, "{\"Q0\":{\"choice\":1}}");
+        api.put(textToken, "q1", 1, "{\"Q1\":{\"choice\":1}}");
+        api.put(textToken, "q2", 2, "{\"Q2\":{\"choice\":3}}");
+        otherToken = api.invite(Organisations.kommuner(Integer.parseInt(OTHER_ORG), 1).get(0));
+        Map<String, String> pages = Pages.worksWithInnovation(true);
+        long version = 0;
+        for (String page : List.of("q0", "q1", "q2", "q3")) {
+            version = api.put(otherToken, page, version, pages.get(page)).version();
+        }
     }
 
     @BeforeEach
     void remember() {
-        before = api.item(ORG);
-        assertEquals("3", before.get("version").n());
+        before = Map.of(ORG, api.item(ORG), TEXT_ORG, api.item(TEXT_ORG), OTHER_ORG, api.item(OTHER_ORG));
+        assertEquals("3", before.get(ORG).get("version").n());
+        assertEquals("3", before.get(TEXT_ORG).get("version").n());
+        assertEquals("4", before.get(OTHER_ORG).get("version").n());
     }
 
     @AfterEach
     void nothingWasStored() {
-        assertEquals(before, api.item(ORG));
+        before.forEach((org, item) -> assertEquals(item, api.item(org), org));
     }
 
     @ParameterizedTest
@@ -162,19 +179,56 @@ class BadInputTest {
 
     @Test
     void textOverTheLimitIs422() {
-        Reply reply = api.put(token, "q3", 3,
-                "{\"Q3\":{\"choice\":2,\"other\":\"" + "x".repeat(600) + "\"}}");
+        String tooLong = "å".repeat(4001);
 
-        assertEquals(422, reply.status());
-        assertTrue(reply.raw().contains("OTHER_TEXT"), reply.raw());
+        assertValidation(api.put(textToken, "q28", 3, "{\"Q28\":{\"text\":\"" + tooLong + "\"}}"),
+                "Q28", "TEXT_TOO_LONG");
+    }
+
+    @Test
+    void textAtTheLimitIsNotRefusedForItsLength() {
+        Reply reply = api.put(textToken, "q28", 3, "{\"Q28\":{\"text\":\"" + "å".repeat(4000) + "\"},\"Q99\":{}}");
+
+        assertValidation(reply, "Q99", "UNKNOWN_QUESTION");
+        assertEquals(1, reply.body().get("errors").size(), reply.raw());
+    }
+
+    @Test
+    void otherTextOverTheLimitIs422() {
+        assertValidation(api.put(otherToken, "q4", 4,
+                "{\"Q4\":{\"choices\":[1,10],\"other\":\"" + "x".repeat(501) + "\"}}"), "Q4", "OTHER_TEXT_TOO_LONG");
+    }
+
+    @Test
+    void otherTextWithoutItsOptionIs422() {
+        assertValidation(api.put(otherToken, "q4", 4, "{\"Q4\":{\"choices\":[1],\"other\":\"Eget fond\"}}"),
+                "Q4", "OTHER_TEXT_NOT_ALLOWED");
+    }
+
+    @Test
+    void exclusiveOptionCombinedWithAnotherIs422() {
+        assertValidation(api.put(otherToken, "q4", 4, "{\"Q4\":{\"choices\":[1,11]}}"), "Q4", "EXCLUSIVE_CONFLICT");
+    }
+
+    @Test
+    void sameOptionTwiceIs422() {
+        assertValidation(api.put(otherToken, "q4", 4, "{\"Q4\":{\"choices\":[2,2]}}"), "Q4", "DUPLICATE_CHOICE");
     }
 
     @Test
     void controlCharactersAre422() {
-        Reply reply = api.put(token, "q4", 3, "{\"Q4\":{\"choices\":[10],\"other\":\"Eget\\u0007fond\"}}");
+        assertValidation(api.put(textToken, "q28", 3, "{\"Q28\":{\"text\":\"Linje 1\\u0007Linje 2\"}}"),
+                "Q28", "INVALID_CHARACTERS");
+        assertValidation(api.put(textToken, "q28", 3, "{\"Q28\":{\"text\":\"Null\\u0000tegn\"}}"),
+                "Q28", "INVALID_CHARACTERS");
+    }
 
-        assertEquals(422, reply.status(), reply.raw());
-        assertEquals("INVALID_CHARACTERS", reply.body().get("errors").get(0).get("code").textValue());
+    @Test
+    void answersToAPageOfTheOtherBranchAre422() {
+        Reply reply = api.put(textToken, "q3", 3, "{\"Q3\":{\"choice\":1}}");
+
+        assertEquals(422, reply.status());
+        assertEquals("PAGE_NOT_REACHABLE", reply.body().get("errors").get(0).get("code").textValue());
     }
 
     @Test

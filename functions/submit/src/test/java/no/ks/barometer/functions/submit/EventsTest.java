@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every sample event in events/ goes to its handler against DynamoDB Local and gets the status its file name
  * records ({@code <case>.<status>.json}). {@code {{token}}} becomes the token of a fresh invitation, prepared as
- * {@link #GIVEN} says; {@code {{etag}}} becomes the current questionnaire's entity tag.
+ * {@link #GIVEN} says; {@code {{etag}}} becomes the current questionnaire's entity tag. Every reply must also be
+ * what openapi.yaml documents for its route and status.
  */
 @ExtendWith(DynamoDbLocal.class)
 class EventsTest {
@@ -46,6 +47,7 @@ class EventsTest {
             "submit/incomplete", List.of("q0"),
             "submit/stale-version", List.of("q0"));
 
+    private static final OpenApiContract CONTRACT = new OpenApiContract();
     private static RespondentClient api;
     private static int organisations;
 
@@ -67,8 +69,10 @@ class EventsTest {
             assertTrue(name.matches(), "event file names are <case>.<status>.json: " + file);
             String function = file.getParent().getFileName().toString();
             String key = function + "/" + name.group(1);
-            Reply reply = Reply.of(handler(function).handleRequest(event(file, key), null));
+            APIGatewayV2HTTPEvent event = event(file, key);
+            Reply reply = Reply.of(handler(function).handleRequest(event, null));
             assertEquals(Integer.parseInt(name.group(2)), reply.status(), key + ": " + reply.raw());
+            CONTRACT.assertConforms(event.getRouteKey(), reply);
         }));
     }
 

@@ -1,0 +1,24 @@
+package no.ks.barometer.functions.response;
+
+import no.ks.barometer.testing.DynamoDbLocal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@ExtendWith(DynamoDbLocal.class)
+class GetResponseHandlerTest {
+
+    @Test
+    void primingBeforeASnapshotRunsTheRequestPathAndStoresNothing(DynamoDbLocal.LocalTable table) {
+        GetResponseHandler handler = new GetResponseHandler(table.client(), table.tableName(), Clock.systemUTC());
+
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
+
+        assertEquals(0, table.client().scan(ScanRequest.builder().tableName(table.tableName()).build()).count());
+    }
+}
