@@ -10,4 +10,10 @@ import java.net.URI;
  *             send to a server or in a Referer
  */
 public record IssuedInvitation(Organisation organisation, String token, URI link) {
+
+    /** Without token and link: whoever logs an invitation must not hand out the organisation's key. */
+    @Override
+    public String toString() {
+        return "IssuedInvitation[organisation=" + organisation.number() + " " + organisation.name() + "]";
+    }
 }

@@ -67,6 +67,16 @@ class InvitationServiceTest {
     }
 
     @Test
+    void issuedInvitationWrittenToALogShowsNeitherTokenNorLink() {
+        IssuedInvitation issued = invitations.invite(Surveys.open("invite-log"), Organisations.halden(), VALIDITY);
+
+        String logged = String.valueOf(issued);
+
+        assertFalse(logged.contains(issued.token()), logged);
+        assertTrue(logged.contains(Organisations.halden().number()), logged);
+    }
+
+    @Test
     void theTokenItselfIsNeverStored() {
         IssuedInvitation issued = invitations.invite(Surveys.open("invite-hash"), Organisations.halden(), VALIDITY);
 

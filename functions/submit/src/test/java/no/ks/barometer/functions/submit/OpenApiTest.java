@@ -128,6 +128,64 @@ class OpenApiTest {
         return functions;
     }
 
+    /**
+     * docs/respondent-api.md, the short form, names under each route every status and problem type openapi.yaml
+     * documents for it; what every route may answer stands once, under "Every route".
+     */
+    @Test
+    void shortFormNamesEveryStatusAndProblemTypeOfEveryRoute() throws IOException {
+        Map<String, String> sections = shortFormSections();
+        String everyRoute = sections.getOrDefault("Every route", "");
+        openApiOperations().forEach((route, operation) -> {
+            String section = sections.get(route);
+            assertTrue(section != null, "docs/respondent-api.md has no section for " + route);
+            operation.get("responses").properties().forEach(response -> {
+                String status = response.getKey();
+                assertTrue(section.contains(status) || everyRoute.contains(status),
+                        route + ": status " + status + " is not in docs/respondent-api.md");
+                Set<String> problems = new TreeSet<>();
+                problemSlugs(resolved(response.getValue()), problems);
+                for (String slug : problems) {
+                    assertTrue(section.contains("`" + slug + "`") || everyRoute.contains("`" + slug + "`"),
+                            route + ": problem " + slug + " is not in docs/respondent-api.md");
+                }
+            });
+        });
+    }
+
+    /** The text under each level-2 heading, keyed by the heading's route without its query ("GET /v1/x"). */
+    private static Map<String, String> shortFormSections() throws IOException {
+        Map<String, String> sections = new HashMap<>();
+        String heading = null;
+        StringBuilder text = new StringBuilder();
+        for (String line : Files.readAllLines(Repository.root().resolve("docs/respondent-api.md"))) {
+            if (line.startsWith("## ")) {
+                if (heading != null) {
+                    sections.put(heading, text.toString());
+                }
+                heading = line.substring(3).replaceFirst("\\?.*$", "").trim();
+                text.setLength(0);
+            } else {
+                text.append(line).append('\n');
+            }
+        }
+        if (heading != null) {
+            sections.put(heading, text.toString());
+        }
+        return sections;
+    }
+
+    private static JsonNode resolved(JsonNode node) {
+        return node.has("$ref") ? openApi.at(node.get("$ref").textValue().substring(1)) : node;
+    }
+
+    private static void problemSlugs(JsonNode node, Set<String> slugs) {
+        if (node.isTextual() && node.textValue().startsWith("urn:barometer:problem:")) {
+            slugs.add(node.textValue().substring(node.textValue().lastIndexOf(':') + 1));
+        }
+        node.forEach(child -> problemSlugs(child, slugs));
+    }
+
     private static Map<String, JsonNode> openApiOperations() {
         Map<String, JsonNode> operations = new HashMap<>();
         openApi.get("paths").properties().forEach(path -> path.getValue().properties().forEach(method ->

@@ -15,6 +15,7 @@ import no.ks.barometer.survey.Survey;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.MutableClock;
 import no.ks.barometer.testing.Surveys;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Drives the four respondent handlers as API Gateway would: HTTP API payload 2.0 events in, Lambda responses out,
@@ -45,10 +47,15 @@ final class RespondentClient {
     final Survey survey;
 
     RespondentClient(DynamoDbLocal.LocalTable table, String surveyId) {
+        this(table, surveyId, function -> table.client());
+    }
+
+    /** @param clientOf the client each handler uses, by the logical id of its function in template.yaml */
+    RespondentClient(DynamoDbLocal.LocalTable table, String surveyId, Function<String, DynamoDbClient> clientOf) {
         this.table = table;
-        this.getResponse = new GetResponseHandler(table.client(), table.tableName(), clock);
-        this.savePage = new SavePageHandler(table.client(), table.tableName(), clock);
-        this.submit = new SubmitHandler(table.client(), table.tableName(), clock);
+        this.getResponse = new GetResponseHandler(clientOf.apply("GetResponseFunction"), table.tableName(), clock);
+        this.savePage = new SavePageHandler(clientOf.apply("SavePageFunction"), table.tableName(), clock);
+        this.submit = new SubmitHandler(clientOf.apply("SubmitFunction"), table.tableName(), clock);
         this.invitations = new InvitationService(new DynamoInvitationStore(table.client(), table.tableName()), clock);
         this.surveys = new SurveyDao(table.client(), table.tableName());
         this.survey = Surveys.open(surveyId);
