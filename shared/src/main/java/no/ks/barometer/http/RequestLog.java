@@ -41,8 +41,15 @@ public final class RequestLog {
         line.put("error", failure.getClass().getName());
         line.put("message", String.valueOf(failure.getMessage()));
         StringBuilder trace = new StringBuilder();
-        for (StackTraceElement element : failure.getStackTrace()) {
-            trace.append(element).append('\n');
+        // The causes too: the SDK and the handlers wrap what actually went wrong.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause != failure) {
+                trace.append("Caused by: ").append(cause.getClass().getName()).append(": ")
+                        .append(cause.getMessage()).append('\n');
+            }
+            for (StackTraceElement element : cause.getStackTrace()) {
+                trace.append(element).append('\n');
+            }
         }
         line.put("stackTrace", trace.toString());
         out.println(Json.write(line));

@@ -2,7 +2,7 @@ package no.ks.barometer.invitation;
 
 import java.util.List;
 
-/** An organisation has an invitation to this survey already; a second one is refused and nothing is written. */
+/** An organisation has an invitation to this survey already; a second one is refused (see InvitationService). */
 public final class AlreadyInvitedException extends RuntimeException {
 
     private final List<String> orgNumbers;

@@ -32,8 +32,11 @@ public final class InvitationService {
     }
 
     /**
-     * Invites many organisations in few round trips. All or nothing: if any is invited already, none is, and the
-     * exception names those that were.
+     * Invites many organisations in few round trips. If any is invited already when the call starts, none is, and
+     * the exception names those that were. The invitations are written in transactions of a few dozen; should
+     * someone else invite one of the same organisations while this call runs, the transaction holding it is
+     * refused, the ones written before it stay, and their tokens are lost with the exception: give those
+     * organisations new links with {@link #reissue}.
      */
     public List<IssuedInvitation> inviteAll(Survey survey, List<Organisation> organisations, Duration validity) {
         requirePositive(validity);
