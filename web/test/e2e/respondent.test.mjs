@@ -80,15 +80,41 @@ function linkFor(type) {
   return invitation;
 }
 
-async function openPage(url, viewport = WIDE) {
-  const context = await browser.newContext({ viewport, locale: 'nb-NO', reducedMotion: 'reduce' });
+/**
+ * A new tab on `url`. Journeys run under the Content-Security-Policy the stack serves, and every violation the
+ * browser reports is collected. Only a journey that scans with axe (`axe: true`) bypasses the policy, because
+ * axe is injected as an inline script; at least the journeys without a scan keep the real policy.
+ */
+async function openPage(url, { viewport = WIDE, axe = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'nb-NO', reducedMotion: 'reduce', bypassCSP: axe });
   const page = await context.newPage();
   const pageErrors = [];
+  const cspViolations = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
+  await page.exposeFunction('reportCspViolation', (violation) => cspViolations.push(violation));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      globalThis.reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}`);
+    });
+  });
   page.pageErrors = pageErrors;
+  page.cspViolations = cspViolations;
+  page.underCsp = !axe;
   await page.goto(url);
   await waitForView(page);
   return page;
+}
+
+/** The end of a journey: no script error, and, under the real policy, no Content-Security-Policy violation. */
+async function expectCleanRun(page) {
+  assert.deepEqual(page.pageErrors, [], 'no script errors');
+  assert.ok(page.underCsp, 'this journey runs under the real Content-Security-Policy');
+  const headers = await page.evaluate(async () => (await fetch('/', { cache: 'no-store' })).headers.get('content-security-policy'));
+  assert.match(headers ?? '', /default-src 'none'/, 'the app is served with its policy');
+  assert.deepEqual(page.cspViolations, [], 'no Content-Security-Policy violations');
 }
 
 /** Waits until the app has replaced its loading view. */
@@ -133,6 +159,7 @@ async function offeredCodes(page, questionId) {
 }
 
 async function expectNoAxeViolations(page, what) {
+  assert.ok(!page.underCsp, 'a page scanned with axe is opened with openPage(url, { axe: true })');
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const result = await globalThis.axe.run(document, {
@@ -196,7 +223,7 @@ after(async () => {
 describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   test('a kommune answers the long branch, every page, and submits', async () => {
     const organisation = linkFor('kommune');
-    const page = await openPage(organisation.url);
+    const page = await openPage(organisation.url, { axe: true });
     assert.ok(!page.url().includes('#t='), 'the token is cleared from the address bar');
     assert.ok((await page.locator('.introduction').textContent()).includes(organisation.name), 'the introduction names the organisation');
     assert.ok(await page.locator('.page-note').isVisible(), 'the every-page note is shown');
@@ -310,7 +337,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       [['Q28'], async () => {}],
     ]);
     await expectSummaryAndSubmit(page, { expectTexts: ['Mer tid og kompetanse'] });
-    assert.deepEqual(page.pageErrors, []);
+    await expectCleanRun(page);
   });
 
   test('leaving mid-way and opening the link again resumes at the next page with the answers kept', async () => {
@@ -336,11 +363,12 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await again.getByRole('button', { name: 'Tilbake', exact: true }).click();
     await again.waitForSelector('#q-Q2');
     assert.equal(await again.locator('#q-Q2-o1').isChecked(), true);
+    await expectCleanRun(again);
     await again.context().close();
   });
 
   test('validation errors are shown beside the question, summarised at the top and linked', async () => {
-    const page = await openPage(linkFor('kommune').url);
+    const page = await openPage(linkFor('kommune').url, { axe: true });
     await walk(page, [[['Q0'], (p) => choose(p, 'Q0', 1)]]);
 
     await next(page);
@@ -388,7 +416,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('consent refused at Q0 ends with the decline page', async () => {
-    const page = await openPage(linkFor('kommune').url);
+    const page = await openPage(linkFor('kommune').url, { axe: true });
     // Keyboard only: Tab to the first option, arrow to «Nei», Tab to Neste, Enter.
     const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
     for (let presses = 0; presses < 30 && (await focusedId()) !== 'q-Q0-o1'; presses += 1) await page.keyboard.press('Tab');
@@ -413,7 +441,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('a wrong recipient at Q0 ends with the wrong-recipient page', async () => {
-    const page = await openPage(linkFor('fylkeskommune').url);
+    const page = await openPage(linkFor('fylkeskommune').url, { axe: true });
     await choose(page, 'Q0', 3);
     await next(page);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Takk for beskjeden');
@@ -422,7 +450,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('an invalid link says so', async () => {
-    const page = await openPage(`${links.baseUrl}/#t=ikke-en-gyldig-lenke`);
+    const page = await openPage(`${links.baseUrl}/#t=ikke-en-gyldig-lenke`, { axe: true });
     assert.equal(await heading(page), 'Lenken er ugyldig eller utløpt');
     assert.match(await page.locator('main').textContent(), /Lenken er ugyldig eller utløpt/);
     await expectNoAxeViolations(page, 'the invalid-link page');
@@ -431,7 +459,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('a closed survey says so', async () => {
-    const context = await browser.newContext({ viewport: WIDE });
+    const context = await browser.newContext({ viewport: WIDE, bypassCSP: true });
     const page = await context.newPage();
     // The local stack's survey is open, so the closed answer of the API contract is played back here.
     await page.route('**/v1/response', (route) => route.fulfill({
@@ -458,6 +486,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await page.unroute('**/v1/response/pages/**');
     await page.getByRole('button', { name: 'Prøv igjen' }).click();
     await page.waitForSelector('#q-Q1');
+    await expectCleanRun(page);
   });
 
   test('answers changed in another tab are reloaded and the respondent is told', async () => {
@@ -474,10 +503,12 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     assert.deepEqual(await questionsShown(second), ['Q0'], 'the page is shown again');
     await next(second);
     assert.deepEqual(await questionsShown(second), ['Q1'], 'saving again works with the current version');
+    await expectCleanRun(first);
+    await expectCleanRun(second);
   });
 
   test('every page type works at 320 px without horizontal scrolling', async () => {
-    const page = await openPage(linkFor('kommune').url, NARROW);
+    const page = await openPage(linkFor('kommune').url, { viewport: NARROW });
     const check = (p, ids) => expectNoHorizontalScroll(p, `the page with ${ids.join(', ')}`);
     await check(page, ['Q0']);
     await walk(page, [
@@ -496,5 +527,20 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await next(page);
     assert.ok((await page.locator('.error-summary').count()) === 1, 'an error state at 320 px');
     await check(page, ['Q13', 'errors']);
+    await expectCleanRun(page);
+  });
+
+  test('the Content-Security-Policy is enforced, so a clean run means the app needs no exception', async () => {
+    const page = await openPage(`${links.baseUrl}/`);
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'globalThis.inlineScriptRan = true;';
+      document.head.append(script);
+      return globalThis.inlineScriptRan === true;
+    });
+    assert.equal(ran, false, 'an inline script is blocked');
+    for (let waited = 0; waited < 2_000 && page.cspViolations.length === 0; waited += 50) await page.waitForTimeout(50);
+    assert.ok(page.cspViolations.some((v) => v.includes('script-src')), `the violation is reported: ${page.cspViolations}`);
+    await page.context().close();
   });
 });
