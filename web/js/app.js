@@ -3,7 +3,7 @@
 
 import { collectAnswers, describeAnswer } from './answers.js';
 import { createApi, Outcome } from './api.js';
-import { enhanceForm, focusTargetId, h, renderErrorSummary, renderIntroduction, renderQuestion } from './render.js';
+import { enhanceForm, focusTargetId, h, prose, renderErrorSummary, renderIntroduction, renderQuestion } from './render.js';
 import * as rules from './rules.js';
 import { establishToken } from './token.js';
 
@@ -22,6 +22,8 @@ const app = {
   drafts: new Map(),
   busy: false,
   firstView: true,
+  // Set by «Endre» on the summary: once the change is saved, the respondent goes back to the summary.
+  returnToSummary: false,
 };
 
 function announce(text) {
@@ -53,8 +55,10 @@ function retryButton(retry) {
 function showInvalidLink() {
   show('Lenken er ugyldig eller utløpt', [
     heading('Lenken er ugyldig eller utløpt'),
-    h('p', {}, 'Lenken er ugyldig eller utløpt. Bruk lenken i den siste e-posten du har fått om undersøkelsen. '
-      + 'Har du ikke en gyldig lenke, kan du svare på e-posten og be om en ny.'),
+    h('p', {}, 'Vi kjenner ikke igjen lenken du brukte. Den kan være ufullstendig, for eksempel hvis den ble delt '
+      + 'over to linjer i e-posten, eller den kan være erstattet av en nyere lenke.'),
+    h('p', {}, 'Bruk lenken i den siste e-posten du har fått om undersøkelsen. Har du ikke en lenke som virker, '
+      + 'kan du svare på e-posten og be om en ny.'),
   ]);
 }
 
@@ -116,7 +120,7 @@ function progressBar() {
 
 function everyPageNote() {
   const note = app.definition.everyPageNote;
-  return note ? h('p', { class: 'page-note' }, rules.withOrganisation(note, organisationName())) : null;
+  return note ? h('p', { class: 'page-note' }, prose(note, organisationName())) : null;
 }
 
 function shorten(text, max = 70) {
@@ -238,7 +242,7 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
     isFirstPage ? renderIntroduction(definition.introduction, organisationName()) : null,
     pageNotice,
     problems.length > 0 ? renderErrorSummary(errorSummaryItems(problems, questions)) : null,
-    page.info ? h('p', { class: 'page-info' }, rules.withOrganisation(page.info, organisationName())) : null,
+    page.info ? h('p', { class: 'page-info' }, prose(page.info, organisationName())) : null,
     everyPageNote(),
     form,
   ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : null);
@@ -331,6 +335,11 @@ async function send(pageId, form, answers) {
   }
 }
 
+function changeFromSummary(pageId) {
+  app.returnToSummary = true;
+  showPage(pageId);
+}
+
 function afterSave(pageId, response) {
   app.response = response;
   app.drafts.delete(pageId);
@@ -349,31 +358,44 @@ function afterSave(pageId, response) {
   }
   const state = rulesState();
   const { following } = rules.neighbours(app.definition, state.orgType, state.answers, pageId);
-  if (following && rules.isReachable(app.definition, state, following)) {
+  // A change made from the summary goes back there, unless it opened questions that still need an answer.
+  if (app.returnToSummary && !response.nextPage) {
+    const changed = rules.findPage(app.definition, pageId).questions[0];
+    showSummary({ notice: removedNotice, focusId: removedNotice ? null : `summary-${changed.id}` });
+  } else if (following && rules.isReachable(app.definition, state, following)) {
     showPage(following, { notice: removedNotice });
   } else {
     route(null, removedNotice);
   }
 }
 
-function showSummary({ problems = [], notice: pageNotice = null } = {}) {
+/** The summary; `focusId` names the «Endre» button to return focus to after a change made from here. */
+function showSummary({ problems = [], notice: pageNotice = null, focusId = null } = {}) {
+  app.returnToSummary = false;
   const definition = app.definition;
   const state = rulesState();
   const visible = new Set(rules.visibleQuestionIds(definition, state.orgType, state.answers));
   const pages = definition.pages.filter((page) => page.questions.some((q) => visible.has(q.id)));
   const lastPage = pages.at(-1);
-  const entries = pages.flatMap((page) => page.questions.filter((q) => visible.has(q.id)).map((question) => {
+  const entry = (page, question) => {
     const lines = describeAnswer(question, state.answers[question.id]);
     const entryId = `summary-${question.id}`;
     return h('div', { class: 'summary-entry' },
-      h('dt', {}, rules.withOrganisation(question.text, organisationName())),
+      h('dt', {}, prose(question.text, organisationName())),
       h('dd', {},
         lines.length === 0 ? h('p', { class: 'unanswered' }, 'Ikke besvart')
           : lines.length === 1 ? h('p', {}, lines[0])
             : h('ul', {}, lines.map((line) => h('li', {}, line))),
-        h('button', { type: 'button', class: 'link-button', id: entryId, onclick: () => showPage(page.id) },
+        h('button', { type: 'button', class: 'link-button', id: entryId, onclick: () => changeFromSummary(page.id) },
           'Endre', h('span', { class: 'visually-hidden' }, ` svaret på «${shorten(question.text)}»`))));
-  }));
+  };
+  // One list per section, under the section's heading, so a long summary can be scanned and navigated by headings.
+  const sections = [];
+  for (const page of pages) {
+    const title = sectionOf(page.id) ?? 'Innledende spørsmål';
+    if (sections.at(-1)?.title !== title) sections.push({ title, entries: [] });
+    sections.at(-1).entries.push(...page.questions.filter((q) => visible.has(q.id)).map((q) => entry(page, q)));
+  }
   const errorItems = problems.map((problem) => {
     const question = rules.findQuestion(definition, problem.question);
     return question && visible.has(question.id)
@@ -396,9 +418,11 @@ function showSummary({ problems = [], notice: pageNotice = null } = {}) {
     problems.length > 0 ? renderErrorSummary(errorItems) : null,
     h('p', {}, 'Du har kommet til slutten av undersøkelsen. Se over svarene dine. Du kan endre svar før du sender inn; '
       + 'etter at du har sendt inn, kan svarene ikke endres.'),
-    h('dl', { class: 'summary' }, entries),
+    h('div', { class: 'summary' }, sections.map((section) => h('section', { class: 'summary-section' },
+      h('h2', {}, section.title),
+      h('dl', {}, section.entries)))),
     form,
-  ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : null);
+  ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : focusId);
   announce(problems.length > 0 ? 'Svarene kunne ikke sendes inn.' : 'Se over svarene og send inn.');
 }
 
@@ -447,17 +471,21 @@ function showEnd(status) {
   const name = organisationName();
   if (status === 'COMPLETED') {
     show('Svarene er sendt inn', [
-      heading('Svarene er sendt inn'),
-      h('p', {}, rules.withOrganisation(definition.closing ?? 'Takk for ditt bidrag.', name)),
-      h('p', {}, h('a', { href: 'https://www.ks.no/' }, 'Gå til KS\' hjemmeside')),
+      h('div', { class: 'end-panel end-panel-done' },
+        heading('Svarene er sendt inn'),
+        h('p', {}, prose(definition.closing ?? 'Takk for ditt bidrag.', name))),
+      // Nothing moves the respondent on by itself (a timed redirect is hard to follow); the link is there instead.
+      h('p', {}, 'Svarene er lagret, og du kan lukke denne siden. ',
+        h('a', { href: 'https://www.ks.no/' }, 'Gå til KS\' hjemmeside')),
     ]);
     announce('Svarene er sendt inn.');
     return;
   }
   const title = status === 'DECLINED' ? 'Du deltar ikke i undersøkelsen' : 'Takk for beskjeden';
   show(title, [
-    heading(title),
-    h('p', {}, rules.withOrganisation(definition.endings?.[status] ?? '', name)),
+    h('div', { class: 'end-panel' },
+      heading(title),
+      h('p', {}, prose(definition.endings?.[status] ?? '', name))),
   ]);
   announce(title);
 }

@@ -194,7 +194,7 @@ async function walk(page, steps, { onPage } = {}) {
 
 async function expectSummaryAndSubmit(page, { expectTexts = [], scan = false } = {}) {
   assert.equal(await heading(page), 'Se over og send inn');
-  const summary = await page.locator('dl.summary').textContent();
+  const summary = await page.locator('.summary').textContent();
   for (const text of expectTexts) assert.ok(summary.includes(text), `the summary shows «${text}»`);
   if (scan) await expectNoAxeViolations(page, 'the submit page');
   await page.getByRole('button', { name: 'Send inn', exact: true }).click();
@@ -336,7 +336,17 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       [['Q9'], (p) => p.getByLabel(/Hva mener du skal til/).fill('Mer tid og kompetanse')],
       [['Q28'], async () => {}],
     ]);
-    await expectSummaryAndSubmit(page, { expectTexts: ['Mer tid og kompetanse'] });
+    assert.equal(await heading(page), 'Se over og send inn');
+    assert.deepEqual(await page.locator('.summary h2').allTextContents(),
+      ['Innledende spørsmål', 'Innovasjonsarbeid', 'Grunner til at det ikke arbeides med innovasjon',
+        'Hva kjennetegner innovasjonsarbeidet?'],
+      'the summary is grouped under the headings the pages showed (Q28 sits in the last section)');
+    await page.getByRole('button', { name: /Endre svaret på «Hva mener du skal til/ }).click();
+    await page.getByLabel(/Hva mener du skal til/).fill('Mer tid, kompetanse og ledelse');
+    await next(page);
+    assert.equal(await heading(page), 'Se over og send inn', 'a change made from the summary goes back to the summary');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'summary-Q9', 'focus returns to the changed answer');
+    await expectSummaryAndSubmit(page, { expectTexts: ['Mer tid, kompetanse og ledelse'] });
     await expectCleanRun(page);
   });
 
@@ -438,6 +448,45 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await page.reload();
     await waitForView(page);
     assert.equal(await heading(page), 'Du deltar ikke i undersøkelsen', 'the response stays closed');
+  });
+
+  test('keyboard alone answers a grid: Tab into each row, arrows and Space choose, Enter saves', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await walk(page, [
+      [['Q0'], (p) => choose(p, 'Q0', 1)],
+      [['Q1'], (p) => choose(p, 'Q1', 1)],
+      [['Q2'], (p) => choose(p, 'Q2', 1)],
+      [['Q3'], (p) => choose(p, 'Q3', 2)],
+      [['Q4'], (p) => choose(p, 'Q4', 1)],
+      [['Q5'], (p) => choose(p, 'Q5', 1)],
+      [['Q10'], (p) => choose(p, 'Q10', 1)],
+      [['Q11'], (p) => choose(p, 'Q11', 1)],
+    ]);
+    assert.deepEqual(await questionsShown(page), ['Q12']);
+    const focused = () => page.evaluate(() => ({
+      id: document.activeElement?.id ?? '',
+      text: document.activeElement?.textContent ?? '',
+      outline: getComputedStyle(document.activeElement).outlineStyle,
+    }));
+    for (let presses = 0; presses < 30 && !(await focused()).id.startsWith('q-Q12-r'); presses += 1) await page.keyboard.press('Tab');
+    const first = await focused();
+    assert.match(first.id, /^q-Q12-r\w+-ca$/, 'Tab reaches the first cell of the first row');
+    assert.equal(first.outline, 'solid', 'the focused radio shows its focus');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    const second = await focused();
+    assert.notEqual(second.id.split('-c')[0], first.id.split('-c')[0], 'Tab moves on to the next row');
+    await page.keyboard.press('Space');
+    for (let presses = 0; presses < 5 && (await focused()).text !== 'Neste'; presses += 1) await page.keyboard.press('Tab');
+    assert.equal((await focused()).text, 'Neste');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#q-Q13');
+    await page.keyboard.press('Shift+Tab');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).press('Enter');
+    await page.waitForSelector('#q-Q12');
+    const chosen = await page.locator('#q-Q12 input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    assert.deepEqual(chosen, [first.id.replace(/-ca$/, '-cb'), second.id], 'the arrow chose the second column, Space the first');
+    await expectCleanRun(page);
   });
 
   test('a wrong recipient at Q0 ends with the wrong-recipient page', async () => {
