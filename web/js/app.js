@@ -24,6 +24,8 @@ const app = {
   firstView: true,
   // Set by «Endre» on the summary: once the change is saved, the respondent goes back to the summary.
   returnToSummary: false,
+  // Keeps what is typed on the page shown when the respondent leaves it without saving; null on other views.
+  leavePage: null,
 };
 
 function announce(text) {
@@ -147,19 +149,40 @@ async function load(preferredPage = null, pageNotice = null) {
   route(preferredPage, pageNotice);
 }
 
-function route(preferredPage = null, pageNotice = null) {
+/**
+ * Shows the view the response calls for: its end, the preferred page if it can be reached, else the next page to
+ * answer, else the summary. `historyMode` says how the view is recorded in the browser's history.
+ */
+function route(preferredPage = null, pageNotice = null, historyMode = 'replace') {
   if (ENDED.has(app.response.status)) {
-    showEnd(app.response.status);
+    showEnd(app.response.status, historyMode);
     return;
   }
   const state = rulesState();
   if (preferredPage && rules.isReachable(app.definition, state, preferredPage)) {
-    showPage(preferredPage, { notice: pageNotice });
+    showPage(preferredPage, { notice: pageNotice, historyMode });
   } else if (app.response.nextPage) {
-    showPage(app.response.nextPage, { notice: pageNotice });
+    showPage(app.response.nextPage, { notice: pageNotice, historyMode });
   } else {
-    showSummary({ notice: pageNotice });
+    showSummary({ notice: pageNotice, historyMode });
   }
+}
+
+/**
+ * Records a view in the browser's history: `push` when the respondent moves to another view (so the browser's Back
+ * returns to the one left), `replace` when the same view is drawn again or the app chose it by itself. The address
+ * stays as it is; only the history entry's state says which view it was.
+ */
+function remember(view, historyMode) {
+  const current = window.history.state?.barometerView;
+  const same = current && current.kind === view.kind && current.pageId === view.pageId;
+  if (historyMode === 'push' && !same) window.history.pushState({ barometerView: view }, '');
+  else window.history.replaceState({ barometerView: view }, '');
+}
+
+function leaveCurrentPage() {
+  app.leavePage?.();
+  app.leavePage = null;
 }
 
 /** A page's section heading: its own, or that of the page that opened its section (later pages leave it null). */
@@ -203,7 +226,7 @@ function errorSummaryItems(problems, questions) {
  * Shows a question page. `options`: problems (local or from the server) to show beside their questions,
  * notice (a message above the page), focusErrors (move focus to the error summary).
  */
-function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
+function showPage(pageId, { problems = [], notice: pageNotice = null, historyMode = 'push' } = {}) {
   const definition = app.definition;
   const page = rules.findPage(definition, pageId);
   const state = rulesState();
@@ -226,14 +249,16 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
       organisationName: organisationName(),
     })),
     h('div', { id: 'save-problem' }),
-    h('div', { class: 'page-buttons' },
-      previous ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => goBack(pageId, form, questions) }, 'Tilbake') : null,
+    pageButtons(
+      previous ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => goBack(pageId) }, 'Tilbake') : null,
       h('button', { type: 'submit', class: 'button button-primary' }, 'Neste')));
   enhanceForm(form, definition.limits);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     saveCurrentPage(pageId, form, questions);
   });
+  app.leavePage = () => app.drafts.set(pageId, collectAnswers(questions, new FormData(form)));
+  remember({ kind: 'page', pageId }, historyMode);
 
   show(`${title} – side ${position.number} av ${position.total}`, [
     progressBar(),
@@ -253,17 +278,34 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
   }
 }
 
-function goBack(pageId, form, questions) {
+function goBack(pageId) {
   if (app.busy) return;
-  app.drafts.set(pageId, collectAnswers(questions, new FormData(form)));
+  leaveCurrentPage();
   const state = rulesState();
   const { previous } = rules.neighbours(app.definition, state.orgType, state.answers, pageId);
   if (previous) showPage(previous);
 }
 
-function setBusy(form, busy) {
+/**
+ * While a save or submit is on its way the form's controls are disabled, so no second, different save can start
+ * and nothing typed meanwhile is left out of the save; a visible line says what is happening.
+ */
+function setBusy(form, busy, text = '') {
   app.busy = busy;
   form.setAttribute('aria-busy', busy ? 'true' : 'false');
+  for (const element of form.elements) element.disabled = busy;
+  const status = form.querySelector('.busy-status');
+  status.textContent = text;
+  status.hidden = !busy;
+}
+
+/** The buttons under a form; the second click of a double-click must not press the next view's button. */
+function pageButtons(...buttons) {
+  const row = h('div', { class: 'page-buttons' }, buttons, h('p', { class: 'busy-status', hidden: true }));
+  row.addEventListener('click', (event) => {
+    if (event.detail > 1 && event.target.closest('button[type="submit"]')) event.preventDefault();
+  });
+  return row;
 }
 
 function showSaveProblem(form, text, retry) {
@@ -288,14 +330,14 @@ async function saveCurrentPage(pageId, form, questions) {
   app.drafts.set(pageId, answers);
   const local = rules.validatePage(app.definition, rulesState(), pageId, answers).filter((p) => p.question !== null);
   if (local.length > 0) {
-    showPage(pageId, { problems: local });
+    showPage(pageId, { problems: local, historyMode: 'replace' });
     return;
   }
   await send(pageId, form, answers);
 }
 
 async function send(pageId, form, answers) {
-  setBusy(form, true);
+  setBusy(form, true, 'Lagrer svarene …');
   announce('Lagrer svarene …');
   const result = await app.api.savePage(pageId, app.response.version, answers);
   setBusy(form, false);
@@ -304,7 +346,7 @@ async function send(pageId, form, answers) {
       afterSave(pageId, result.body);
       return;
     case Outcome.VALIDATION_FAILED:
-      showPage(pageId, { problems: result.body?.errors ?? [] });
+      showPage(pageId, { problems: result.body?.errors ?? [], historyMode: 'replace' });
       return;
     case Outcome.VERSION_CONFLICT:
       app.drafts.clear();
@@ -365,13 +407,15 @@ function afterSave(pageId, response) {
   } else if (following && rules.isReachable(app.definition, state, following)) {
     showPage(following, { notice: removedNotice });
   } else {
-    route(null, removedNotice);
+    route(null, removedNotice, 'push');
   }
 }
 
 /** The summary; `focusId` names the «Endre» button to return focus to after a change made from here. */
-function showSummary({ problems = [], notice: pageNotice = null, focusId = null } = {}) {
+function showSummary({ problems = [], notice: pageNotice = null, focusId = null, historyMode = 'push' } = {}) {
   app.returnToSummary = false;
+  app.leavePage = null;
+  remember({ kind: 'summary' }, historyMode);
   const definition = app.definition;
   const state = rulesState();
   const visible = new Set(rules.visibleQuestionIds(definition, state.orgType, state.answers));
@@ -404,7 +448,7 @@ function showSummary({ problems = [], notice: pageNotice = null, focusId = null 
   });
   const form = h('form', { class: 'page-form', novalidate: true, 'aria-labelledby': 'page-heading' },
     h('div', { id: 'save-problem' }),
-    h('div', { class: 'page-buttons' },
+    pageButtons(
       lastPage ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => showPage(lastPage.id) }, 'Tilbake') : null,
       h('button', { type: 'submit', class: 'button button-primary' }, 'Send inn')));
   form.addEventListener('submit', (event) => {
@@ -428,7 +472,7 @@ function showSummary({ problems = [], notice: pageNotice = null, focusId = null 
 
 async function submit(form) {
   if (app.busy) return;
-  setBusy(form, true);
+  setBusy(form, true, 'Sender inn svarene …');
   announce('Sender inn …');
   const result = await app.api.submit(app.response.version);
   setBusy(form, false);
@@ -438,7 +482,7 @@ async function submit(form) {
       showEnd(result.body.status);
       return;
     case Outcome.VALIDATION_FAILED:
-      showSummary({ problems: result.body?.errors ?? [] });
+      showSummary({ problems: result.body?.errors ?? [], historyMode: 'replace' });
       return;
     case Outcome.VERSION_CONFLICT:
       if (result.body?.current) {
@@ -466,7 +510,9 @@ async function submit(form) {
   }
 }
 
-function showEnd(status) {
+function showEnd(status, historyMode = 'push') {
+  app.leavePage = null;
+  remember({ kind: 'end' }, historyMode);
   const definition = app.definition;
   const name = organisationName();
   if (status === 'COMPLETED') {
@@ -505,6 +551,16 @@ function apiBase() {
   return document.querySelector('meta[name="barometer-api-base"]')?.content ?? '';
 }
 
+// The browser's Back and Forward move between the views the respondent has seen, keeping what was typed on the
+// page left. The response decides what can be shown: a page no longer on the route gives way to the next one, and
+// an ended response shows its end. During a save the history entry changes but the view waits for the answer.
+window.addEventListener('popstate', (event) => {
+  const view = event.state?.barometerView;
+  if (!view || !app.response || app.busy) return;
+  leaveCurrentPage();
+  route(view.kind === 'page' ? view.pageId : null, null, 'replace');
+});
+
 function start() {
   const token = establishToken(window.location, window.history, window.sessionStorage);
   if (!token) {
@@ -512,7 +568,9 @@ function start() {
     return;
   }
   app.api = createApi({ base: apiBase(), token });
-  load();
+  // A reload keeps the page that was on screen.
+  const view = window.history.state?.barometerView;
+  load(view?.kind === 'page' ? view.pageId : null);
 }
 
 start();

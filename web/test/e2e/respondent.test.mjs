@@ -496,6 +496,9 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Takk for beskjeden');
     assert.ok((await page.locator('main').textContent()).includes(definition.endings.WRONG_RECIPIENT), 'the wrong-recipient text is shown');
     await expectNoAxeViolations(page, 'the wrong-recipient page');
+    await page.goBack();
+    await page.waitForTimeout(200);
+    assert.equal(await heading(page), 'Takk for beskjeden', 'the browser\'s Back does not reopen a closed response');
   });
 
   test('an invalid link says so', async () => {
@@ -535,6 +538,84 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await page.unroute('**/v1/response/pages/**');
     await page.getByRole('button', { name: 'Prøv igjen' }).click();
     await page.waitForSelector('#q-Q1');
+    await expectCleanRun(page);
+  });
+
+  test('a double-click on Neste saves once and moves one page on', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    const saves = [];
+    page.on('request', (request) => { if (request.method() === 'PUT') saves.push(request.postData()); });
+    await choose(page, 'Q0', 1);
+    await page.getByRole('button', { name: 'Neste', exact: true }).dblclick();
+    await page.waitForSelector('#q-Q1');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await questionsShown(page), ['Q1'], 'one page on, not two');
+    assert.equal(await page.locator('.error-summary').count(), 0, 'the second click did not submit the next page');
+    assert.equal(saves.length, 1, `one save: ${saves.join(' | ')}`);
+
+    // The second click of a double-click may land on the next page's Neste, drawn where the first one was.
+    const box = await page.getByRole('button', { name: 'Neste', exact: true }).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ clickCount: 2 });
+    await page.mouse.up({ clickCount: 2 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.error-summary').count(), 0, 'a lone second click is not taken as Neste');
+    await page.getByRole('button', { name: 'Neste', exact: true }).click();
+    await page.locator('.error-summary').waitFor();
+    await expectCleanRun(page);
+  });
+
+  test('a slow save shows that it is saving and holds the form until it is done', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await walk(page, [[['Q0'], (p) => choose(p, 'Q0', 1)]]);
+    await choose(page, 'Q1', 2);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/v1/response/pages/**', async (route) => { await held; await route.continue(); });
+    await page.getByRole('button', { name: 'Neste', exact: true }).click();
+    const status = page.locator('.busy-status');
+    await status.waitFor({ state: 'visible' });
+    assert.match(await status.textContent(), /Lagrer/);
+    assert.equal(await page.locator('form').getAttribute('aria-busy'), 'true');
+    assert.equal(await page.getByRole('button', { name: 'Neste', exact: true }).isDisabled(), true, 'Neste is disabled');
+    assert.equal(await page.getByRole('button', { name: 'Tilbake', exact: true }).isDisabled(), true, 'Tilbake is disabled');
+    assert.equal(await page.locator('#q-Q1-o3').isDisabled(), true, 'the answers cannot change under the save');
+    await page.goBack();
+    assert.deepEqual(await questionsShown(page), ['Q1'], 'the browser\'s Back waits for the save');
+    release();
+    await page.waitForSelector('#q-Q2');
+    await page.unroute('**/v1/response/pages/**');
+    await expectCleanRun(page);
+  });
+
+  test('the browser\'s Back and Forward move between pages and keep what was typed', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await walk(page, [
+      [['Q0'], (p) => choose(p, 'Q0', 1)],
+      [['Q1'], (p) => choose(p, 'Q1', 3)],
+      [['Q2'], (p) => choose(p, 'Q2', 1)],
+    ]);
+    await choose(page, 'Q3', 2);
+    await page.goBack();
+    await page.waitForSelector('#q-Q2');
+    assert.equal(await page.locator('#q-Q2-o1').isChecked(), true, 'Back shows the previous page with its answer');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
+    await page.goForward();
+    await page.waitForSelector('#q-Q3');
+    assert.equal(await page.locator('#q-Q3-o2').isChecked(), true, 'an unsaved choice survives Back and Forward');
+    await page.goBack();
+    await page.waitForSelector('#q-Q2');
+    await page.goBack();
+    await page.waitForSelector('#q-Q1');
+    assert.equal(await page.locator('#q-Q1-o3').isChecked(), true);
+    await page.reload();
+    await waitForView(page);
+    assert.deepEqual(await questionsShown(page), ['Q1'], 'a reload keeps the page on screen');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q0');
+    await page.goBack();
+    await page.waitForSelector('#q-Q1');
+    assert.equal(new URL(page.url()).hash, '', 'the token never returns to the address bar');
     await expectCleanRun(page);
   });
 
