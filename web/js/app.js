@@ -316,11 +316,6 @@ function showSaveProblem(form, text, retry) {
   slot.firstChild.focus();
 }
 
-function connectionProblemText() {
-  return 'Vi fikk ikke kontakt med tjenesten, så svarene på denne siden er ikke lagret ennå. '
-    + 'Ingenting er tapt: det du har svart, står fortsatt på siden. Prøv igjen.';
-}
-
 const CONFLICT_TEXT = 'Svarene dine er endret et annet sted, for eksempel i en annen fane eller i et annet vindu. '
   + 'Vi har hentet de siste lagrede svarene. Se over siden og trykk «Neste» igjen.';
 
@@ -336,26 +331,32 @@ async function saveCurrentPage(pageId, form, questions) {
   await send(pageId, form, answers);
 }
 
-async function send(pageId, form, answers) {
-  setBusy(form, true, 'Lagrer svarene …');
-  announce('Lagrer svarene …');
-  const result = await app.api.savePage(pageId, app.response.version, answers);
+/**
+ * Sends a save or a submit (`write`: busyText, call, succeeded, rejected with the problems, pageId to return to,
+ * networkText, failedText) and handles what the two share: a conflict with another tab, a response or survey that
+ * closed meanwhile, an invalid link, and failures the respondent can retry with nothing lost.
+ */
+async function sendWrite(form, write) {
+  setBusy(form, true, write.busyText);
+  announce(write.busyText);
+  const result = await write.call();
   setBusy(form, false);
+  const retry = () => sendWrite(form, write);
   switch (result.outcome) {
     case Outcome.OK:
-      afterSave(pageId, result.body);
+      write.succeeded(result.body);
       return;
     case Outcome.VALIDATION_FAILED:
-      showPage(pageId, { problems: result.body?.errors ?? [], historyMode: 'replace' });
+      write.rejected(result.body?.errors ?? []);
       return;
     case Outcome.VERSION_CONFLICT:
       app.drafts.clear();
+      announce('Svarene er endret et annet sted.');
       if (result.body?.current) {
         app.response = result.body.current;
-        announce('Svarene er endret et annet sted.');
-        route(pageId, notice('warning', CONFLICT_TEXT));
+        route(write.pageId, notice('warning', CONFLICT_TEXT));
       } else {
-        await load(pageId, notice('warning', CONFLICT_TEXT));
+        await load(write.pageId, notice('warning', CONFLICT_TEXT));
       }
       return;
     case Outcome.RESPONSE_CLOSED:
@@ -363,8 +364,7 @@ async function send(pageId, form, answers) {
       await load();
       return;
     case Outcome.NETWORK:
-      announce('Svarene ble ikke lagret.');
-      showSaveProblem(form, connectionProblemText(), () => send(pageId, form, answers));
+      showSaveProblem(form, write.networkText, retry);
       return;
     case Outcome.INVALID_TOKEN:
       showInvalidLink();
@@ -373,8 +373,21 @@ async function send(pageId, form, answers) {
       showSurveyClosed(result.body);
       return;
     default:
-      showSaveProblem(form, result.body?.detail || 'Svarene kunne ikke lagres.', () => send(pageId, form, answers));
+      showSaveProblem(form, result.body?.detail || write.failedText, retry);
   }
+}
+
+function send(pageId, form, answers) {
+  return sendWrite(form, {
+    pageId,
+    busyText: 'Lagrer svarene …',
+    call: () => app.api.savePage(pageId, app.response.version, answers),
+    succeeded: (response) => afterSave(pageId, response),
+    rejected: (problems) => showPage(pageId, { problems, historyMode: 'replace' }),
+    networkText: 'Vi fikk ikke kontakt med tjenesten, så svarene på denne siden er ikke lagret ennå. '
+      + 'Ingenting er tapt: det du har svart, står fortsatt på siden. Prøv igjen.',
+    failedText: 'Svarene kunne ikke lagres.',
+  });
 }
 
 function changeFromSummary(pageId) {
@@ -472,42 +485,19 @@ function showSummary({ problems = [], notice: pageNotice = null, focusId = null,
 
 async function submit(form) {
   if (app.busy) return;
-  setBusy(form, true, 'Sender inn svarene …');
-  announce('Sender inn …');
-  const result = await app.api.submit(app.response.version);
-  setBusy(form, false);
-  switch (result.outcome) {
-    case Outcome.OK:
-      app.response = result.body;
-      showEnd(result.body.status);
-      return;
-    case Outcome.VALIDATION_FAILED:
-      showSummary({ problems: result.body?.errors ?? [], historyMode: 'replace' });
-      return;
-    case Outcome.VERSION_CONFLICT:
-      if (result.body?.current) {
-        app.response = result.body.current;
-        route(null, notice('warning', CONFLICT_TEXT));
-      } else {
-        await load(null, notice('warning', CONFLICT_TEXT));
-      }
-      return;
-    case Outcome.RESPONSE_CLOSED:
-      await load();
-      return;
-    case Outcome.NETWORK:
-      showSaveProblem(form, 'Vi fikk ikke kontakt med tjenesten, så svarene er ikke sendt inn ennå. '
-        + 'Ingenting er tapt: alle svarene dine er lagret. Prøv igjen.', () => submit(form));
-      return;
-    case Outcome.INVALID_TOKEN:
-      showInvalidLink();
-      return;
-    case Outcome.SURVEY_CLOSED:
-      showSurveyClosed(result.body);
-      return;
-    default:
-      showSaveProblem(form, result.body?.detail || 'Svarene kunne ikke sendes inn.', () => submit(form));
-  }
+  await sendWrite(form, {
+    pageId: null,
+    busyText: 'Sender inn svarene …',
+    call: () => app.api.submit(app.response.version),
+    succeeded: (response) => {
+      app.response = response;
+      showEnd(response.status);
+    },
+    rejected: (problems) => showSummary({ problems, historyMode: 'replace' }),
+    networkText: 'Vi fikk ikke kontakt med tjenesten, så svarene er ikke sendt inn ennå. '
+      + 'Ingenting er tapt: alle svarene dine er lagret. Prøv igjen.',
+    failedText: 'Svarene kunne ikke sendes inn.',
+  });
 }
 
 function showEnd(status, historyMode = 'push') {

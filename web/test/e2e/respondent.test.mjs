@@ -141,6 +141,11 @@ async function next(page) {
   await shownHeading.dispose();
 }
 
+/** Steps for `walk` through pages of one choice question each: `[questionId, ...codes]` per page. */
+function choices(...pages) {
+  return pages.map(([questionId, ...codes]) => [[questionId], (p) => choose(p, questionId, ...codes)]);
+}
+
 async function choose(page, questionId, ...codes) {
   for (const code of codes) await page.locator(`#q-${questionId}-o${code}`).check();
 }
@@ -230,10 +235,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await expectNoAxeViolations(page, 'the introduction with a single-choice question');
 
     await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 1)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 2)],
+      ...choices(['Q0', 1], ['Q1', 1], ['Q2', 1], ['Q3', 2]),
       [['Q4'], async (p) => {
         await expectNoAxeViolations(p, 'a multiple-choice page');
         const other = p.locator('#q-Q4-o10-other');
@@ -243,9 +245,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
         await p.getByLabel('Beskriv «Annet»').fill('Eget innovasjonsfond');
         await expectNoAxeViolations(p, 'a page with an other-text field');
       }],
-      [['Q5'], (p) => choose(p, 'Q5', 1)],
-      [['Q10'], (p) => choose(p, 'Q10', 1)],
-      [['Q11'], (p) => choose(p, 'Q11', 1)],
+      ...choices(['Q5', 1], ['Q10', 1], ['Q11', 1]),
       [['Q12'], async (p) => {
         const rows = await p.locator('#q-Q12 [role="radiogroup"]').evaluateAll((groups) => groups.map((g) => g.textContent));
         assert.equal(rows.length, 2, 'a kommune sees the kommune row and the shared row of Q12');
@@ -253,17 +253,12 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
         await answerGrid(p, 'Q12', 'a');
         await expectNoAxeViolations(p, 'a grid page');
       }],
-      [['Q13'], (p) => choose(p, 'Q13', 1)],
-      [['Q14'], (p) => choose(p, 'Q14', 1, 2)],
-      [['Q15'], (p) => choose(p, 'Q15', 2)],
-      [['Q16'], (p) => choose(p, 'Q16', 1, 8)],
+      ...choices(['Q13', 1], ['Q14', 1, 2], ['Q15', 2], ['Q16', 1, 8]),
       [['Q17'], async (p) => {
         assert.ok(await p.getByText('Velg inntil 3').isVisible(), 'the hint tells the most choices');
         await choose(p, 'Q17', 1, 3, 5);
       }],
-      [['Q17a'], (p) => choose(p, 'Q17a', 1)],
-      [['Q18'], (p) => choose(p, 'Q18', 1, 4)],
-      [['Q19a'], (p) => choose(p, 'Q19a', 1, 7, 8)],
+      ...choices(['Q17a', 1], ['Q18', 1, 4], ['Q19a', 1, 7, 8]),
       [['Q19'], async (p) => {
         assert.deepEqual(await offeredCodes(p, 'Q19'), [1, 7, 8, 18], 'Q19 offers the areas chosen in Q19a and Vet ikke');
         await choose(p, 'Q19', 7);
@@ -288,9 +283,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       }],
       [['Q23'], (p) => answerGrid(p, 'Q23', 'c')],
       [['Q24'], async () => {}],
-      [['Q25'], (p) => choose(p, 'Q25', 2)],
-      [['Q26'], (p) => choose(p, 'Q26', 1, 2)],
-      [['Q27'], (p) => choose(p, 'Q27', 2)],
+      ...choices(['Q25', 2], ['Q26', 1, 2], ['Q27', 2]),
       [['Q28'], (p) => p.getByLabel(/kommentarer til undersøkelsen/).fill('Fint skjema')],
     ], {
       onPage: async (p) => {
@@ -306,12 +299,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
 
   test('a fylkeskommune that does not work with innovation but plans to answers the short branch', async () => {
     const page = await openPage(linkFor('fylkeskommune').url);
-    await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 2)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 3)],
-    ]);
+    await walk(page, choices(['Q0', 1], ['Q1', 2], ['Q2', 1], ['Q3', 3]));
     // Q4 is chosen but not saved; going back and forth keeps it.
     await choose(page, 'Q4', 2);
     await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
@@ -331,8 +319,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
         assert.ok(await p.getByText('Velg inntil 2').isVisible());
         await choose(p, 'Q6', 1, 4);
       }],
-      [['Q7'], (p) => choose(p, 'Q7', 1)],
-      [['Q8'], (p) => choose(p, 'Q8', 2, 5)],
+      ...choices(['Q7', 1], ['Q8', 2, 5]),
       [['Q9'], (p) => p.getByLabel(/Hva mener du skal til/).fill('Mer tid og kompetanse')],
       [['Q28'], async () => {}],
     ]);
@@ -353,12 +340,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   test('leaving mid-way and opening the link again resumes at the next page with the answers kept', async () => {
     const { url } = linkFor('kommune');
     const first = await openPage(url);
-    await walk(first, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 3)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 4)],
-    ]);
+    await walk(first, choices(['Q0', 1], ['Q1', 3], ['Q2', 1], ['Q3', 4]));
     await first.reload();
     await waitForView(first);
     assert.deepEqual(await questionsShown(first), ['Q4'], 'a reload in the same tab keeps the place');
@@ -452,16 +434,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
 
   test('keyboard alone answers a grid: Tab into each row, arrows and Space choose, Enter saves', async () => {
     const page = await openPage(linkFor('kommune').url);
-    await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 1)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 2)],
-      [['Q4'], (p) => choose(p, 'Q4', 1)],
-      [['Q5'], (p) => choose(p, 'Q5', 1)],
-      [['Q10'], (p) => choose(p, 'Q10', 1)],
-      [['Q11'], (p) => choose(p, 'Q11', 1)],
-    ]);
+    await walk(page, choices(['Q0', 1], ['Q1', 1], ['Q2', 1], ['Q3', 2], ['Q4', 1], ['Q5', 1], ['Q10', 1], ['Q11', 1]));
     assert.deepEqual(await questionsShown(page), ['Q12']);
     const focused = () => page.evaluate(() => ({
       id: document.activeElement?.id ?? '',
@@ -590,11 +563,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
 
   test('the browser\'s Back and Forward move between pages and keep what was typed', async () => {
     const page = await openPage(linkFor('kommune').url);
-    await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 3)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-    ]);
+    await walk(page, choices(['Q0', 1], ['Q1', 3], ['Q2', 1]));
     await choose(page, 'Q3', 2);
     await page.goBack();
     await page.waitForSelector('#q-Q2');
@@ -642,13 +611,9 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     const check = (p, ids) => expectNoHorizontalScroll(p, `the page with ${ids.join(', ')}`);
     await check(page, ['Q0']);
     await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 1)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 1)],
+      ...choices(['Q0', 1], ['Q1', 1], ['Q2', 1], ['Q3', 1]),
       [['Q4'], (p) => choose(p, 'Q4', 10).then(() => p.locator('#q-Q4-o10-other').fill('Noe annet'))],
-      [['Q5'], (p) => choose(p, 'Q5', 1)],
-      [['Q10'], (p) => choose(p, 'Q10', 5)],
+      ...choices(['Q5', 1], ['Q10', 5]),
       [['Q12'], async (p) => {
         assert.ok(await p.locator('#q-Q12 .grid-column-label').first().isVisible(), 'narrow grids show the column text by each radio');
         await answerGrid(p, 'Q12', 'd');
