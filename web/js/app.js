@@ -3,7 +3,7 @@
 
 import { collectAnswers, describeAnswer } from './answers.js';
 import { createApi, Outcome } from './api.js';
-import { enhanceForm, focusTargetId, h, renderErrorSummary, renderIntroduction, renderQuestion } from './render.js';
+import { enhanceForm, focusTargetId, h, prose, renderErrorSummary, renderIntroduction, renderQuestion } from './render.js';
 import * as rules from './rules.js';
 import { establishToken } from './token.js';
 
@@ -22,6 +22,10 @@ const app = {
   drafts: new Map(),
   busy: false,
   firstView: true,
+  // Set by «Endre» on the summary: once the change is saved, the respondent goes back to the summary.
+  returnToSummary: false,
+  // Keeps what is typed on the page shown when the respondent leaves it without saving; null on other views.
+  leavePage: null,
 };
 
 function announce(text) {
@@ -53,8 +57,10 @@ function retryButton(retry) {
 function showInvalidLink() {
   show('Lenken er ugyldig eller utløpt', [
     heading('Lenken er ugyldig eller utløpt'),
-    h('p', {}, 'Lenken er ugyldig eller utløpt. Bruk lenken i den siste e-posten du har fått om undersøkelsen. '
-      + 'Har du ikke en gyldig lenke, kan du svare på e-posten og be om en ny.'),
+    h('p', {}, 'Vi kjenner ikke igjen lenken du brukte. Den kan være ufullstendig, for eksempel hvis den ble delt '
+      + 'over to linjer i e-posten, eller den kan være erstattet av en nyere lenke.'),
+    h('p', {}, 'Bruk lenken i den siste e-posten du har fått om undersøkelsen. Har du ikke en lenke som virker, '
+      + 'kan du svare på e-posten og be om en ny.'),
   ]);
 }
 
@@ -116,7 +122,7 @@ function progressBar() {
 
 function everyPageNote() {
   const note = app.definition.everyPageNote;
-  return note ? h('p', { class: 'page-note' }, rules.withOrganisation(note, organisationName())) : null;
+  return note ? h('p', { class: 'page-note' }, prose(note, organisationName())) : null;
 }
 
 function shorten(text, max = 70) {
@@ -143,19 +149,40 @@ async function load(preferredPage = null, pageNotice = null) {
   route(preferredPage, pageNotice);
 }
 
-function route(preferredPage = null, pageNotice = null) {
+/**
+ * Shows the view the response calls for: its end, the preferred page if it can be reached, else the next page to
+ * answer, else the summary. `historyMode` says how the view is recorded in the browser's history.
+ */
+function route(preferredPage = null, pageNotice = null, historyMode = 'replace') {
   if (ENDED.has(app.response.status)) {
-    showEnd(app.response.status);
+    showEnd(app.response.status, historyMode);
     return;
   }
   const state = rulesState();
   if (preferredPage && rules.isReachable(app.definition, state, preferredPage)) {
-    showPage(preferredPage, { notice: pageNotice });
+    showPage(preferredPage, { notice: pageNotice, historyMode });
   } else if (app.response.nextPage) {
-    showPage(app.response.nextPage, { notice: pageNotice });
+    showPage(app.response.nextPage, { notice: pageNotice, historyMode });
   } else {
-    showSummary({ notice: pageNotice });
+    showSummary({ notice: pageNotice, historyMode });
   }
+}
+
+/**
+ * Records a view in the browser's history: `push` when the respondent moves to another view (so the browser's Back
+ * returns to the one left), `replace` when the same view is drawn again or the app chose it by itself. The address
+ * stays as it is; only the history entry's state says which view it was.
+ */
+function remember(view, historyMode) {
+  const current = window.history.state?.barometerView;
+  const same = current && current.kind === view.kind && current.pageId === view.pageId;
+  if (historyMode === 'push' && !same) window.history.pushState({ barometerView: view }, '');
+  else window.history.replaceState({ barometerView: view }, '');
+}
+
+function leaveCurrentPage() {
+  app.leavePage?.();
+  app.leavePage = null;
 }
 
 /** A page's section heading: its own, or that of the page that opened its section (later pages leave it null). */
@@ -199,7 +226,7 @@ function errorSummaryItems(problems, questions) {
  * Shows a question page. `options`: problems (local or from the server) to show beside their questions,
  * notice (a message above the page), focusErrors (move focus to the error summary).
  */
-function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
+function showPage(pageId, { problems = [], notice: pageNotice = null, historyMode = 'push' } = {}) {
   const definition = app.definition;
   const page = rules.findPage(definition, pageId);
   const state = rulesState();
@@ -222,14 +249,16 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
       organisationName: organisationName(),
     })),
     h('div', { id: 'save-problem' }),
-    h('div', { class: 'page-buttons' },
-      previous ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => goBack(pageId, form, questions) }, 'Tilbake') : null,
+    pageButtons(
+      previous ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => goBack(pageId) }, 'Tilbake') : null,
       h('button', { type: 'submit', class: 'button button-primary' }, 'Neste')));
   enhanceForm(form, definition.limits);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     saveCurrentPage(pageId, form, questions);
   });
+  app.leavePage = () => app.drafts.set(pageId, collectAnswers(questions, new FormData(form)));
+  remember({ kind: 'page', pageId }, historyMode);
 
   show(`${title} – side ${position.number} av ${position.total}`, [
     progressBar(),
@@ -238,7 +267,7 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
     isFirstPage ? renderIntroduction(definition.introduction, organisationName()) : null,
     pageNotice,
     problems.length > 0 ? renderErrorSummary(errorSummaryItems(problems, questions)) : null,
-    page.info ? h('p', { class: 'page-info' }, rules.withOrganisation(page.info, organisationName())) : null,
+    page.info ? h('p', { class: 'page-info' }, prose(page.info, organisationName())) : null,
     everyPageNote(),
     form,
   ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : null);
@@ -249,17 +278,34 @@ function showPage(pageId, { problems = [], notice: pageNotice = null } = {}) {
   }
 }
 
-function goBack(pageId, form, questions) {
+function goBack(pageId) {
   if (app.busy) return;
-  app.drafts.set(pageId, collectAnswers(questions, new FormData(form)));
+  leaveCurrentPage();
   const state = rulesState();
   const { previous } = rules.neighbours(app.definition, state.orgType, state.answers, pageId);
   if (previous) showPage(previous);
 }
 
-function setBusy(form, busy) {
+/**
+ * While a save or submit is on its way the form's controls are disabled, so no second, different save can start
+ * and nothing typed meanwhile is left out of the save; a visible line says what is happening.
+ */
+function setBusy(form, busy, text = '') {
   app.busy = busy;
   form.setAttribute('aria-busy', busy ? 'true' : 'false');
+  for (const element of form.elements) element.disabled = busy;
+  const status = form.querySelector('.busy-status');
+  status.textContent = text;
+  status.hidden = !busy;
+}
+
+/** The buttons under a form; the second click of a double-click must not press the next view's button. */
+function pageButtons(...buttons) {
+  const row = h('div', { class: 'page-buttons' }, buttons, h('p', { class: 'busy-status', hidden: true }));
+  row.addEventListener('click', (event) => {
+    if (event.detail > 1 && event.target.closest('button[type="submit"]')) event.preventDefault();
+  });
+  return row;
 }
 
 function showSaveProblem(form, text, retry) {
@@ -268,11 +314,6 @@ function showSaveProblem(form, text, retry) {
     h('p', {}, text),
     retry ? h('p', {}, retryButton(retry)) : null));
   slot.firstChild.focus();
-}
-
-function connectionProblemText() {
-  return 'Vi fikk ikke kontakt med tjenesten, så svarene på denne siden er ikke lagret ennå. '
-    + 'Ingenting er tapt: det du har svart, står fortsatt på siden. Prøv igjen.';
 }
 
 const CONFLICT_TEXT = 'Svarene dine er endret et annet sted, for eksempel i en annen fane eller i et annet vindu. '
@@ -284,32 +325,38 @@ async function saveCurrentPage(pageId, form, questions) {
   app.drafts.set(pageId, answers);
   const local = rules.validatePage(app.definition, rulesState(), pageId, answers).filter((p) => p.question !== null);
   if (local.length > 0) {
-    showPage(pageId, { problems: local });
+    showPage(pageId, { problems: local, historyMode: 'replace' });
     return;
   }
   await send(pageId, form, answers);
 }
 
-async function send(pageId, form, answers) {
-  setBusy(form, true);
-  announce('Lagrer svarene …');
-  const result = await app.api.savePage(pageId, app.response.version, answers);
+/**
+ * Sends a save or a submit (`write`: busyText, call, succeeded, rejected with the problems, pageId to return to,
+ * networkText, failedText) and handles what the two share: a conflict with another tab, a response or survey that
+ * closed meanwhile, an invalid link, and failures the respondent can retry with nothing lost.
+ */
+async function sendWrite(form, write) {
+  setBusy(form, true, write.busyText);
+  announce(write.busyText);
+  const result = await write.call();
   setBusy(form, false);
+  const retry = () => sendWrite(form, write);
   switch (result.outcome) {
     case Outcome.OK:
-      afterSave(pageId, result.body);
+      write.succeeded(result.body);
       return;
     case Outcome.VALIDATION_FAILED:
-      showPage(pageId, { problems: result.body?.errors ?? [] });
+      write.rejected(result.body?.errors ?? []);
       return;
     case Outcome.VERSION_CONFLICT:
       app.drafts.clear();
+      announce('Svarene er endret et annet sted.');
       if (result.body?.current) {
         app.response = result.body.current;
-        announce('Svarene er endret et annet sted.');
-        route(pageId, notice('warning', CONFLICT_TEXT));
+        route(write.pageId, notice('warning', CONFLICT_TEXT));
       } else {
-        await load(pageId, notice('warning', CONFLICT_TEXT));
+        await load(write.pageId, notice('warning', CONFLICT_TEXT));
       }
       return;
     case Outcome.RESPONSE_CLOSED:
@@ -317,8 +364,7 @@ async function send(pageId, form, answers) {
       await load();
       return;
     case Outcome.NETWORK:
-      announce('Svarene ble ikke lagret.');
-      showSaveProblem(form, connectionProblemText(), () => send(pageId, form, answers));
+      showSaveProblem(form, write.networkText, retry);
       return;
     case Outcome.INVALID_TOKEN:
       showInvalidLink();
@@ -327,8 +373,26 @@ async function send(pageId, form, answers) {
       showSurveyClosed(result.body);
       return;
     default:
-      showSaveProblem(form, result.body?.detail || 'Svarene kunne ikke lagres.', () => send(pageId, form, answers));
+      showSaveProblem(form, result.body?.detail || write.failedText, retry);
   }
+}
+
+function send(pageId, form, answers) {
+  return sendWrite(form, {
+    pageId,
+    busyText: 'Lagrer svarene …',
+    call: () => app.api.savePage(pageId, app.response.version, answers),
+    succeeded: (response) => afterSave(pageId, response),
+    rejected: (problems) => showPage(pageId, { problems, historyMode: 'replace' }),
+    networkText: 'Vi fikk ikke kontakt med tjenesten, så svarene på denne siden er ikke lagret ennå. '
+      + 'Ingenting er tapt: det du har svart, står fortsatt på siden. Prøv igjen.',
+    failedText: 'Svarene kunne ikke lagres.',
+  });
+}
+
+function changeFromSummary(pageId) {
+  app.returnToSummary = true;
+  showPage(pageId);
 }
 
 function afterSave(pageId, response) {
@@ -349,31 +413,46 @@ function afterSave(pageId, response) {
   }
   const state = rulesState();
   const { following } = rules.neighbours(app.definition, state.orgType, state.answers, pageId);
-  if (following && rules.isReachable(app.definition, state, following)) {
+  // A change made from the summary goes back there, unless it opened questions that still need an answer.
+  if (app.returnToSummary && !response.nextPage) {
+    const changed = rules.findPage(app.definition, pageId).questions[0];
+    showSummary({ notice: removedNotice, focusId: removedNotice ? null : `summary-${changed.id}` });
+  } else if (following && rules.isReachable(app.definition, state, following)) {
     showPage(following, { notice: removedNotice });
   } else {
-    route(null, removedNotice);
+    route(null, removedNotice, 'push');
   }
 }
 
-function showSummary({ problems = [], notice: pageNotice = null } = {}) {
+/** The summary; `focusId` names the «Endre» button to return focus to after a change made from here. */
+function showSummary({ problems = [], notice: pageNotice = null, focusId = null, historyMode = 'push' } = {}) {
+  app.returnToSummary = false;
+  app.leavePage = null;
+  remember({ kind: 'summary' }, historyMode);
   const definition = app.definition;
   const state = rulesState();
   const visible = new Set(rules.visibleQuestionIds(definition, state.orgType, state.answers));
   const pages = definition.pages.filter((page) => page.questions.some((q) => visible.has(q.id)));
   const lastPage = pages.at(-1);
-  const entries = pages.flatMap((page) => page.questions.filter((q) => visible.has(q.id)).map((question) => {
+  const entry = (page, question) => {
     const lines = describeAnswer(question, state.answers[question.id]);
     const entryId = `summary-${question.id}`;
     return h('div', { class: 'summary-entry' },
-      h('dt', {}, rules.withOrganisation(question.text, organisationName())),
+      h('dt', {}, prose(question.text, organisationName())),
       h('dd', {},
         lines.length === 0 ? h('p', { class: 'unanswered' }, 'Ikke besvart')
           : lines.length === 1 ? h('p', {}, lines[0])
             : h('ul', {}, lines.map((line) => h('li', {}, line))),
-        h('button', { type: 'button', class: 'link-button', id: entryId, onclick: () => showPage(page.id) },
+        h('button', { type: 'button', class: 'link-button', id: entryId, onclick: () => changeFromSummary(page.id) },
           'Endre', h('span', { class: 'visually-hidden' }, ` svaret på «${shorten(question.text)}»`))));
-  }));
+  };
+  // One list per section, under the section's heading, so a long summary can be scanned and navigated by headings.
+  const sections = [];
+  for (const page of pages) {
+    const title = sectionOf(page.id) ?? 'Innledende spørsmål';
+    if (sections.at(-1)?.title !== title) sections.push({ title, entries: [] });
+    sections.at(-1).entries.push(...page.questions.filter((q) => visible.has(q.id)).map((q) => entry(page, q)));
+  }
   const errorItems = problems.map((problem) => {
     const question = rules.findQuestion(definition, problem.question);
     return question && visible.has(question.id)
@@ -382,7 +461,7 @@ function showSummary({ problems = [], notice: pageNotice = null } = {}) {
   });
   const form = h('form', { class: 'page-form', novalidate: true, 'aria-labelledby': 'page-heading' },
     h('div', { id: 'save-problem' }),
-    h('div', { class: 'page-buttons' },
+    pageButtons(
       lastPage ? h('button', { type: 'button', class: 'button button-secondary', onclick: () => showPage(lastPage.id) }, 'Tilbake') : null,
       h('button', { type: 'submit', class: 'button button-primary' }, 'Send inn')));
   form.addEventListener('submit', (event) => {
@@ -396,68 +475,53 @@ function showSummary({ problems = [], notice: pageNotice = null } = {}) {
     problems.length > 0 ? renderErrorSummary(errorItems) : null,
     h('p', {}, 'Du har kommet til slutten av undersøkelsen. Se over svarene dine. Du kan endre svar før du sender inn; '
       + 'etter at du har sendt inn, kan svarene ikke endres.'),
-    h('dl', { class: 'summary' }, entries),
+    h('div', { class: 'summary' }, sections.map((section) => h('section', { class: 'summary-section' },
+      h('h2', {}, section.title),
+      h('dl', {}, section.entries)))),
     form,
-  ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : null);
+  ], problems.length > 0 ? 'error-summary' : pageNotice ? 'notice' : focusId);
   announce(problems.length > 0 ? 'Svarene kunne ikke sendes inn.' : 'Se over svarene og send inn.');
 }
 
 async function submit(form) {
   if (app.busy) return;
-  setBusy(form, true);
-  announce('Sender inn …');
-  const result = await app.api.submit(app.response.version);
-  setBusy(form, false);
-  switch (result.outcome) {
-    case Outcome.OK:
-      app.response = result.body;
-      showEnd(result.body.status);
-      return;
-    case Outcome.VALIDATION_FAILED:
-      showSummary({ problems: result.body?.errors ?? [] });
-      return;
-    case Outcome.VERSION_CONFLICT:
-      if (result.body?.current) {
-        app.response = result.body.current;
-        route(null, notice('warning', CONFLICT_TEXT));
-      } else {
-        await load(null, notice('warning', CONFLICT_TEXT));
-      }
-      return;
-    case Outcome.RESPONSE_CLOSED:
-      await load();
-      return;
-    case Outcome.NETWORK:
-      showSaveProblem(form, 'Vi fikk ikke kontakt med tjenesten, så svarene er ikke sendt inn ennå. '
-        + 'Ingenting er tapt: alle svarene dine er lagret. Prøv igjen.', () => submit(form));
-      return;
-    case Outcome.INVALID_TOKEN:
-      showInvalidLink();
-      return;
-    case Outcome.SURVEY_CLOSED:
-      showSurveyClosed(result.body);
-      return;
-    default:
-      showSaveProblem(form, result.body?.detail || 'Svarene kunne ikke sendes inn.', () => submit(form));
-  }
+  await sendWrite(form, {
+    pageId: null,
+    busyText: 'Sender inn svarene …',
+    call: () => app.api.submit(app.response.version),
+    succeeded: (response) => {
+      app.response = response;
+      showEnd(response.status);
+    },
+    rejected: (problems) => showSummary({ problems, historyMode: 'replace' }),
+    networkText: 'Vi fikk ikke kontakt med tjenesten, så svarene er ikke sendt inn ennå. '
+      + 'Ingenting er tapt: alle svarene dine er lagret. Prøv igjen.',
+    failedText: 'Svarene kunne ikke sendes inn.',
+  });
 }
 
-function showEnd(status) {
+function showEnd(status, historyMode = 'push') {
+  app.leavePage = null;
+  remember({ kind: 'end' }, historyMode);
   const definition = app.definition;
   const name = organisationName();
   if (status === 'COMPLETED') {
     show('Svarene er sendt inn', [
-      heading('Svarene er sendt inn'),
-      h('p', {}, rules.withOrganisation(definition.closing ?? 'Takk for ditt bidrag.', name)),
-      h('p', {}, h('a', { href: 'https://www.ks.no/' }, 'Gå til KS\' hjemmeside')),
+      h('div', { class: 'end-panel end-panel-done' },
+        heading('Svarene er sendt inn'),
+        h('p', {}, prose(definition.closing ?? 'Takk for ditt bidrag.', name))),
+      // Nothing moves the respondent on by itself (a timed redirect is hard to follow); the link is there instead.
+      h('p', {}, 'Svarene er lagret, og du kan lukke denne siden. ',
+        h('a', { href: 'https://www.ks.no/' }, 'Gå til KS\' hjemmeside')),
     ]);
     announce('Svarene er sendt inn.');
     return;
   }
   const title = status === 'DECLINED' ? 'Du deltar ikke i undersøkelsen' : 'Takk for beskjeden';
   show(title, [
-    heading(title),
-    h('p', {}, rules.withOrganisation(definition.endings?.[status] ?? '', name)),
+    h('div', { class: 'end-panel' },
+      heading(title),
+      h('p', {}, prose(definition.endings?.[status] ?? '', name))),
   ]);
   announce(title);
 }
@@ -477,6 +541,16 @@ function apiBase() {
   return document.querySelector('meta[name="barometer-api-base"]')?.content ?? '';
 }
 
+// The browser's Back and Forward move between the views the respondent has seen, keeping what was typed on the
+// page left. The response decides what can be shown: a page no longer on the route gives way to the next one, and
+// an ended response shows its end. During a save the history entry changes but the view waits for the answer.
+window.addEventListener('popstate', (event) => {
+  const view = event.state?.barometerView;
+  if (!view || !app.response || app.busy) return;
+  leaveCurrentPage();
+  route(view.kind === 'page' ? view.pageId : null, null, 'replace');
+});
+
 function start() {
   const token = establishToken(window.location, window.history, window.sessionStorage);
   if (!token) {
@@ -484,7 +558,9 @@ function start() {
     return;
   }
   app.api = createApi({ base: apiBase(), token });
-  load();
+  // A reload keeps the page that was on screen.
+  const view = window.history.state?.barometerView;
+  load(view?.kind === 'page' ? view.pageId : null);
 }
 
 start();

@@ -35,6 +35,14 @@ export const ids = {
   cell: (q, row, column) => `q-${safe(q)}-r${safe(row)}-c${safe(column)}`,
 };
 
+/**
+ * Questionnaire text with the organisation's name filled in, as nodes with a wrap opportunity after each «/»:
+ * browsers do not wrap there, so «kommunen/fylkeskommunen» would be split mid-word at 320 px.
+ */
+export function prose(text, organisationName) {
+  return withOrganisation(text, organisationName).split('/').flatMap((part, i) => (i === 0 ? [part] : ['/', h('wbr'), part]));
+}
+
 function safe(value) {
   return String(value).replace(/[^A-Za-z0-9_-]/g, '_');
 }
@@ -57,7 +65,7 @@ function errorMessage(id, problems) {
 
 function questionHeading(question, organisationName, inner = null) {
   return h('h2', { class: 'question-text' },
-    inner ?? withOrganisation(question.text, organisationName),
+    inner ?? prose(question.text, organisationName),
     question.required ? null : h('span', { class: 'optional' }, ' (valgfritt)'));
 }
 
@@ -89,7 +97,7 @@ function choiceQuestion(question, context) {
       'data-exclusive': option.exclusive ? 'true' : null,
       'data-other-target': option.other ? ids.other(question.id, option.code) : null,
     });
-    const label = h('label', { for: ids.option(question.id, option.code) }, withOrganisation(option.text, organisationName));
+    const label = h('label', { for: ids.option(question.id, option.code) }, prose(option.text, organisationName));
     let otherField = null;
     if (option.other) {
       const otherId = ids.other(question.id, option.code);
@@ -133,7 +141,7 @@ function textQuestion(question, context) {
   const value = answer?.text ?? '';
   const textId = ids.text(question.id);
   return h('div', { class: 'question-group' },
-    questionHeading(question, organisationName, h('label', { for: textId }, withOrganisation(question.text, organisationName))),
+    questionHeading(question, organisationName, h('label', { for: textId }, prose(question.text, organisationName))),
     errorMessage(errorId, problems),
     h('textarea', {
       id: textId,
@@ -166,7 +174,7 @@ function gridQuestion(question, context) {
     },
     // The error comes first so that on wide screens it spans the row above the cells without shifting them.
     errorMessage(rowErrorId, rowProblems),
-    h('div', { class: 'grid-row-label', id: ids.rowLabel(question.id, row.code) }, withOrganisation(row.text, organisationName)),
+    h('div', { class: 'grid-row-label', id: ids.rowLabel(question.id, row.code) }, prose(row.text, organisationName)),
     question.columns.map((column) => h('label', { class: 'grid-cell', for: ids.cell(question.id, row.code, column.code) },
       h('input', {
         type: 'radio',
@@ -226,8 +234,8 @@ export function renderErrorSummary(items) {
 
 export function renderIntroduction(blocks, organisationName) {
   return h('div', { class: 'introduction' }, (blocks ?? []).map((block) => {
-    if (block.type === 'list') return h('ul', {}, block.items.map((item) => h('li', {}, withOrganisation(item, organisationName))));
-    return h('p', {}, withOrganisation(block.text, organisationName));
+    if (block.type === 'list') return h('ul', {}, block.items.map((item) => h('li', {}, prose(item, organisationName))));
+    return h('p', {}, prose(block.text, organisationName));
   }));
 }
 

@@ -80,15 +80,41 @@ function linkFor(type) {
   return invitation;
 }
 
-async function openPage(url, viewport = WIDE) {
-  const context = await browser.newContext({ viewport, locale: 'nb-NO', reducedMotion: 'reduce' });
+/**
+ * A new tab on `url`. Journeys run under the Content-Security-Policy the stack serves, and every violation the
+ * browser reports is collected. Only a journey that scans with axe (`axe: true`) bypasses the policy, because
+ * axe is injected as an inline script; at least the journeys without a scan keep the real policy.
+ */
+async function openPage(url, { viewport = WIDE, axe = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'nb-NO', reducedMotion: 'reduce', bypassCSP: axe });
   const page = await context.newPage();
   const pageErrors = [];
+  const cspViolations = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
+  await page.exposeFunction('reportCspViolation', (violation) => cspViolations.push(violation));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      globalThis.reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}`);
+    });
+  });
   page.pageErrors = pageErrors;
+  page.cspViolations = cspViolations;
+  page.underCsp = !axe;
   await page.goto(url);
   await waitForView(page);
   return page;
+}
+
+/** The end of a journey: no script error, and, under the real policy, no Content-Security-Policy violation. */
+async function expectCleanRun(page) {
+  assert.deepEqual(page.pageErrors, [], 'no script errors');
+  assert.ok(page.underCsp, 'this journey runs under the real Content-Security-Policy');
+  const headers = await page.evaluate(async () => (await fetch('/', { cache: 'no-store' })).headers.get('content-security-policy'));
+  assert.match(headers ?? '', /default-src 'none'/, 'the app is served with its policy');
+  assert.deepEqual(page.cspViolations, [], 'no Content-Security-Policy violations');
 }
 
 /** Waits until the app has replaced its loading view. */
@@ -115,6 +141,11 @@ async function next(page) {
   await shownHeading.dispose();
 }
 
+/** Steps for `walk` through pages of one choice question each: `[questionId, ...codes]` per page. */
+function choices(...pages) {
+  return pages.map(([questionId, ...codes]) => [[questionId], (p) => choose(p, questionId, ...codes)]);
+}
+
 async function choose(page, questionId, ...codes) {
   for (const code of codes) await page.locator(`#q-${questionId}-o${code}`).check();
 }
@@ -133,6 +164,7 @@ async function offeredCodes(page, questionId) {
 }
 
 async function expectNoAxeViolations(page, what) {
+  assert.ok(!page.underCsp, 'a page scanned with axe is opened with openPage(url, { axe: true })');
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const result = await globalThis.axe.run(document, {
@@ -167,7 +199,7 @@ async function walk(page, steps, { onPage } = {}) {
 
 async function expectSummaryAndSubmit(page, { expectTexts = [], scan = false } = {}) {
   assert.equal(await heading(page), 'Se over og send inn');
-  const summary = await page.locator('dl.summary').textContent();
+  const summary = await page.locator('.summary').textContent();
   for (const text of expectTexts) assert.ok(summary.includes(text), `the summary shows «${text}»`);
   if (scan) await expectNoAxeViolations(page, 'the submit page');
   await page.getByRole('button', { name: 'Send inn', exact: true }).click();
@@ -196,17 +228,14 @@ after(async () => {
 describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   test('a kommune answers the long branch, every page, and submits', async () => {
     const organisation = linkFor('kommune');
-    const page = await openPage(organisation.url);
+    const page = await openPage(organisation.url, { axe: true });
     assert.ok(!page.url().includes('#t='), 'the token is cleared from the address bar');
     assert.ok((await page.locator('.introduction').textContent()).includes(organisation.name), 'the introduction names the organisation');
     assert.ok(await page.locator('.page-note').isVisible(), 'the every-page note is shown');
     await expectNoAxeViolations(page, 'the introduction with a single-choice question');
 
     await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 1)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 2)],
+      ...choices(['Q0', 1], ['Q1', 1], ['Q2', 1], ['Q3', 2]),
       [['Q4'], async (p) => {
         await expectNoAxeViolations(p, 'a multiple-choice page');
         const other = p.locator('#q-Q4-o10-other');
@@ -216,9 +245,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
         await p.getByLabel('Beskriv «Annet»').fill('Eget innovasjonsfond');
         await expectNoAxeViolations(p, 'a page with an other-text field');
       }],
-      [['Q5'], (p) => choose(p, 'Q5', 1)],
-      [['Q10'], (p) => choose(p, 'Q10', 1)],
-      [['Q11'], (p) => choose(p, 'Q11', 1)],
+      ...choices(['Q5', 1], ['Q10', 1], ['Q11', 1]),
       [['Q12'], async (p) => {
         const rows = await p.locator('#q-Q12 [role="radiogroup"]').evaluateAll((groups) => groups.map((g) => g.textContent));
         assert.equal(rows.length, 2, 'a kommune sees the kommune row and the shared row of Q12');
@@ -226,17 +253,12 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
         await answerGrid(p, 'Q12', 'a');
         await expectNoAxeViolations(p, 'a grid page');
       }],
-      [['Q13'], (p) => choose(p, 'Q13', 1)],
-      [['Q14'], (p) => choose(p, 'Q14', 1, 2)],
-      [['Q15'], (p) => choose(p, 'Q15', 2)],
-      [['Q16'], (p) => choose(p, 'Q16', 1, 8)],
+      ...choices(['Q13', 1], ['Q14', 1, 2], ['Q15', 2], ['Q16', 1, 8]),
       [['Q17'], async (p) => {
         assert.ok(await p.getByText('Velg inntil 3').isVisible(), 'the hint tells the most choices');
         await choose(p, 'Q17', 1, 3, 5);
       }],
-      [['Q17a'], (p) => choose(p, 'Q17a', 1)],
-      [['Q18'], (p) => choose(p, 'Q18', 1, 4)],
-      [['Q19a'], (p) => choose(p, 'Q19a', 1, 7, 8)],
+      ...choices(['Q17a', 1], ['Q18', 1, 4], ['Q19a', 1, 7, 8]),
       [['Q19'], async (p) => {
         assert.deepEqual(await offeredCodes(p, 'Q19'), [1, 7, 8, 18], 'Q19 offers the areas chosen in Q19a and Vet ikke');
         await choose(p, 'Q19', 7);
@@ -261,9 +283,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       }],
       [['Q23'], (p) => answerGrid(p, 'Q23', 'c')],
       [['Q24'], async () => {}],
-      [['Q25'], (p) => choose(p, 'Q25', 2)],
-      [['Q26'], (p) => choose(p, 'Q26', 1, 2)],
-      [['Q27'], (p) => choose(p, 'Q27', 2)],
+      ...choices(['Q25', 2], ['Q26', 1, 2], ['Q27', 2]),
       [['Q28'], (p) => p.getByLabel(/kommentarer til undersøkelsen/).fill('Fint skjema')],
     ], {
       onPage: async (p) => {
@@ -279,12 +299,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
 
   test('a fylkeskommune that does not work with innovation but plans to answers the short branch', async () => {
     const page = await openPage(linkFor('fylkeskommune').url);
-    await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 2)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 3)],
-    ]);
+    await walk(page, choices(['Q0', 1], ['Q1', 2], ['Q2', 1], ['Q3', 3]));
     // Q4 is chosen but not saved; going back and forth keeps it.
     await choose(page, 'Q4', 2);
     await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
@@ -304,24 +319,28 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
         assert.ok(await p.getByText('Velg inntil 2').isVisible());
         await choose(p, 'Q6', 1, 4);
       }],
-      [['Q7'], (p) => choose(p, 'Q7', 1)],
-      [['Q8'], (p) => choose(p, 'Q8', 2, 5)],
+      ...choices(['Q7', 1], ['Q8', 2, 5]),
       [['Q9'], (p) => p.getByLabel(/Hva mener du skal til/).fill('Mer tid og kompetanse')],
       [['Q28'], async () => {}],
     ]);
-    await expectSummaryAndSubmit(page, { expectTexts: ['Mer tid og kompetanse'] });
-    assert.deepEqual(page.pageErrors, []);
+    assert.equal(await heading(page), 'Se over og send inn');
+    assert.deepEqual(await page.locator('.summary h2').allTextContents(),
+      ['Innledende spørsmål', 'Innovasjonsarbeid', 'Grunner til at det ikke arbeides med innovasjon',
+        'Hva kjennetegner innovasjonsarbeidet?'],
+      'the summary is grouped under the headings the pages showed (Q28 sits in the last section)');
+    await page.getByRole('button', { name: /Endre svaret på «Hva mener du skal til/ }).click();
+    await page.getByLabel(/Hva mener du skal til/).fill('Mer tid, kompetanse og ledelse');
+    await next(page);
+    assert.equal(await heading(page), 'Se over og send inn', 'a change made from the summary goes back to the summary');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'summary-Q9', 'focus returns to the changed answer');
+    await expectSummaryAndSubmit(page, { expectTexts: ['Mer tid, kompetanse og ledelse'] });
+    await expectCleanRun(page);
   });
 
   test('leaving mid-way and opening the link again resumes at the next page with the answers kept', async () => {
     const { url } = linkFor('kommune');
     const first = await openPage(url);
-    await walk(first, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 3)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 4)],
-    ]);
+    await walk(first, choices(['Q0', 1], ['Q1', 3], ['Q2', 1], ['Q3', 4]));
     await first.reload();
     await waitForView(first);
     assert.deepEqual(await questionsShown(first), ['Q4'], 'a reload in the same tab keeps the place');
@@ -336,11 +355,12 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await again.getByRole('button', { name: 'Tilbake', exact: true }).click();
     await again.waitForSelector('#q-Q2');
     assert.equal(await again.locator('#q-Q2-o1').isChecked(), true);
+    await expectCleanRun(again);
     await again.context().close();
   });
 
   test('validation errors are shown beside the question, summarised at the top and linked', async () => {
-    const page = await openPage(linkFor('kommune').url);
+    const page = await openPage(linkFor('kommune').url, { axe: true });
     await walk(page, [[['Q0'], (p) => choose(p, 'Q0', 1)]]);
 
     await next(page);
@@ -388,7 +408,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('consent refused at Q0 ends with the decline page', async () => {
-    const page = await openPage(linkFor('kommune').url);
+    const page = await openPage(linkFor('kommune').url, { axe: true });
     // Keyboard only: Tab to the first option, arrow to «Nei», Tab to Neste, Enter.
     const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
     for (let presses = 0; presses < 30 && (await focusedId()) !== 'q-Q0-o1'; presses += 1) await page.keyboard.press('Tab');
@@ -412,17 +432,50 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     assert.equal(await heading(page), 'Du deltar ikke i undersøkelsen', 'the response stays closed');
   });
 
+  test('keyboard alone answers a grid: Tab into each row, arrows and Space choose, Enter saves', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await walk(page, choices(['Q0', 1], ['Q1', 1], ['Q2', 1], ['Q3', 2], ['Q4', 1], ['Q5', 1], ['Q10', 1], ['Q11', 1]));
+    assert.deepEqual(await questionsShown(page), ['Q12']);
+    const focused = () => page.evaluate(() => ({
+      id: document.activeElement?.id ?? '',
+      text: document.activeElement?.textContent ?? '',
+      outline: getComputedStyle(document.activeElement).outlineStyle,
+    }));
+    for (let presses = 0; presses < 30 && !(await focused()).id.startsWith('q-Q12-r'); presses += 1) await page.keyboard.press('Tab');
+    const first = await focused();
+    assert.match(first.id, /^q-Q12-r\w+-ca$/, 'Tab reaches the first cell of the first row');
+    assert.equal(first.outline, 'solid', 'the focused radio shows its focus');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    const second = await focused();
+    assert.notEqual(second.id.split('-c')[0], first.id.split('-c')[0], 'Tab moves on to the next row');
+    await page.keyboard.press('Space');
+    for (let presses = 0; presses < 5 && (await focused()).text !== 'Neste'; presses += 1) await page.keyboard.press('Tab');
+    assert.equal((await focused()).text, 'Neste');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#q-Q13');
+    await page.keyboard.press('Shift+Tab');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).press('Enter');
+    await page.waitForSelector('#q-Q12');
+    const chosen = await page.locator('#q-Q12 input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    assert.deepEqual(chosen, [first.id.replace(/-ca$/, '-cb'), second.id], 'the arrow chose the second column, Space the first');
+    await expectCleanRun(page);
+  });
+
   test('a wrong recipient at Q0 ends with the wrong-recipient page', async () => {
-    const page = await openPage(linkFor('fylkeskommune').url);
+    const page = await openPage(linkFor('fylkeskommune').url, { axe: true });
     await choose(page, 'Q0', 3);
     await next(page);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Takk for beskjeden');
     assert.ok((await page.locator('main').textContent()).includes(definition.endings.WRONG_RECIPIENT), 'the wrong-recipient text is shown');
     await expectNoAxeViolations(page, 'the wrong-recipient page');
+    await page.goBack();
+    await page.waitForTimeout(200);
+    assert.equal(await heading(page), 'Takk for beskjeden', 'the browser\'s Back does not reopen a closed response');
   });
 
   test('an invalid link says so', async () => {
-    const page = await openPage(`${links.baseUrl}/#t=ikke-en-gyldig-lenke`);
+    const page = await openPage(`${links.baseUrl}/#t=ikke-en-gyldig-lenke`, { axe: true });
     assert.equal(await heading(page), 'Lenken er ugyldig eller utløpt');
     assert.match(await page.locator('main').textContent(), /Lenken er ugyldig eller utløpt/);
     await expectNoAxeViolations(page, 'the invalid-link page');
@@ -431,7 +484,7 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('a closed survey says so', async () => {
-    const context = await browser.newContext({ viewport: WIDE });
+    const context = await browser.newContext({ viewport: WIDE, bypassCSP: true });
     const page = await context.newPage();
     // The local stack's survey is open, so the closed answer of the API contract is played back here.
     await page.route('**/v1/response', (route) => route.fulfill({
@@ -458,6 +511,81 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await page.unroute('**/v1/response/pages/**');
     await page.getByRole('button', { name: 'Prøv igjen' }).click();
     await page.waitForSelector('#q-Q1');
+    await expectCleanRun(page);
+  });
+
+  test('a double-click on Neste saves once and moves one page on', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    const saves = [];
+    page.on('request', (request) => { if (request.method() === 'PUT') saves.push(request.postData()); });
+    await choose(page, 'Q0', 1);
+    await page.getByRole('button', { name: 'Neste', exact: true }).dblclick();
+    await page.waitForSelector('#q-Q1');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await questionsShown(page), ['Q1'], 'one page on, not two');
+    assert.equal(await page.locator('.error-summary').count(), 0, 'the second click did not submit the next page');
+    assert.equal(saves.length, 1, `one save: ${saves.join(' | ')}`);
+
+    // The second click of a double-click may land on the next page's Neste, drawn where the first one was.
+    const box = await page.getByRole('button', { name: 'Neste', exact: true }).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ clickCount: 2 });
+    await page.mouse.up({ clickCount: 2 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.error-summary').count(), 0, 'a lone second click is not taken as Neste');
+    await page.getByRole('button', { name: 'Neste', exact: true }).click();
+    await page.locator('.error-summary').waitFor();
+    await expectCleanRun(page);
+  });
+
+  test('a slow save shows that it is saving and holds the form until it is done', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await walk(page, [[['Q0'], (p) => choose(p, 'Q0', 1)]]);
+    await choose(page, 'Q1', 2);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/v1/response/pages/**', async (route) => { await held; await route.continue(); });
+    await page.getByRole('button', { name: 'Neste', exact: true }).click();
+    const status = page.locator('.busy-status');
+    await status.waitFor({ state: 'visible' });
+    assert.match(await status.textContent(), /Lagrer/);
+    assert.equal(await page.locator('form').getAttribute('aria-busy'), 'true');
+    assert.equal(await page.getByRole('button', { name: 'Neste', exact: true }).isDisabled(), true, 'Neste is disabled');
+    assert.equal(await page.getByRole('button', { name: 'Tilbake', exact: true }).isDisabled(), true, 'Tilbake is disabled');
+    assert.equal(await page.locator('#q-Q1-o3').isDisabled(), true, 'the answers cannot change under the save');
+    await page.goBack();
+    assert.deepEqual(await questionsShown(page), ['Q1'], 'the browser\'s Back waits for the save');
+    release();
+    await page.waitForSelector('#q-Q2');
+    await page.unroute('**/v1/response/pages/**');
+    await expectCleanRun(page);
+  });
+
+  test('the browser\'s Back and Forward move between pages and keep what was typed', async () => {
+    const page = await openPage(linkFor('kommune').url);
+    await walk(page, choices(['Q0', 1], ['Q1', 3], ['Q2', 1]));
+    await choose(page, 'Q3', 2);
+    await page.goBack();
+    await page.waitForSelector('#q-Q2');
+    assert.equal(await page.locator('#q-Q2-o1').isChecked(), true, 'Back shows the previous page with its answer');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
+    await page.goForward();
+    await page.waitForSelector('#q-Q3');
+    assert.equal(await page.locator('#q-Q3-o2').isChecked(), true, 'an unsaved choice survives Back and Forward');
+    await page.goBack();
+    await page.waitForSelector('#q-Q2');
+    await page.goBack();
+    await page.waitForSelector('#q-Q1');
+    assert.equal(await page.locator('#q-Q1-o3').isChecked(), true);
+    await page.reload();
+    await waitForView(page);
+    assert.deepEqual(await questionsShown(page), ['Q1'], 'a reload keeps the page on screen');
+    await page.getByRole('button', { name: 'Tilbake', exact: true }).click();
+    await page.waitForSelector('#q-Q0');
+    await page.goBack();
+    await page.waitForSelector('#q-Q1');
+    assert.equal(new URL(page.url()).hash, '', 'the token never returns to the address bar');
+    await expectCleanRun(page);
   });
 
   test('answers changed in another tab are reloaded and the respondent is told', async () => {
@@ -474,20 +602,18 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     assert.deepEqual(await questionsShown(second), ['Q0'], 'the page is shown again');
     await next(second);
     assert.deepEqual(await questionsShown(second), ['Q1'], 'saving again works with the current version');
+    await expectCleanRun(first);
+    await expectCleanRun(second);
   });
 
   test('every page type works at 320 px without horizontal scrolling', async () => {
-    const page = await openPage(linkFor('kommune').url, NARROW);
+    const page = await openPage(linkFor('kommune').url, { viewport: NARROW });
     const check = (p, ids) => expectNoHorizontalScroll(p, `the page with ${ids.join(', ')}`);
     await check(page, ['Q0']);
     await walk(page, [
-      [['Q0'], (p) => choose(p, 'Q0', 1)],
-      [['Q1'], (p) => choose(p, 'Q1', 1)],
-      [['Q2'], (p) => choose(p, 'Q2', 1)],
-      [['Q3'], (p) => choose(p, 'Q3', 1)],
+      ...choices(['Q0', 1], ['Q1', 1], ['Q2', 1], ['Q3', 1]),
       [['Q4'], (p) => choose(p, 'Q4', 10).then(() => p.locator('#q-Q4-o10-other').fill('Noe annet'))],
-      [['Q5'], (p) => choose(p, 'Q5', 1)],
-      [['Q10'], (p) => choose(p, 'Q10', 5)],
+      ...choices(['Q5', 1], ['Q10', 5]),
       [['Q12'], async (p) => {
         assert.ok(await p.locator('#q-Q12 .grid-column-label').first().isVisible(), 'narrow grids show the column text by each radio');
         await answerGrid(p, 'Q12', 'd');
@@ -496,5 +622,20 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await next(page);
     assert.ok((await page.locator('.error-summary').count()) === 1, 'an error state at 320 px');
     await check(page, ['Q13', 'errors']);
+    await expectCleanRun(page);
+  });
+
+  test('the Content-Security-Policy is enforced, so a clean run means the app needs no exception', async () => {
+    const page = await openPage(`${links.baseUrl}/`);
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'globalThis.inlineScriptRan = true;';
+      document.head.append(script);
+      return globalThis.inlineScriptRan === true;
+    });
+    assert.equal(ran, false, 'an inline script is blocked');
+    for (let waited = 0; waited < 2_000 && page.cspViolations.length === 0; waited += 50) await page.waitForTimeout(50);
+    assert.ok(page.cspViolations.some((v) => v.includes('script-src')), `the violation is reported: ${page.cspViolations}`);
+    await page.context().close();
   });
 });

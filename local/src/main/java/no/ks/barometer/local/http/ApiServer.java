@@ -212,9 +212,7 @@ public final class ApiServer implements LocalService {
             return;
         }
         byte[] content = Files.readAllBytes(file.get().path());
-        exchange.getResponseHeaders().add("Content-Type", file.get().contentType());
-        exchange.getResponseHeaders().add("Cache-Control", "no-cache");
-        exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+        file.get().headers().forEach(header -> exchange.getResponseHeaders().add(header.name(), header.value()));
         if (method.equals("HEAD")) {
             exchange.getResponseHeaders().add("Content-Length", Integer.toString(content.length));
             exchange.sendResponseHeaders(200, -1);

@@ -3,18 +3,41 @@ package no.ks.barometer.local.http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The web app's files, served from one folder: {@code index.html} for {@code /}, no directory listings, nothing
- * outside the folder (no {@code ..}, no symbolic links leading out), no hidden files.
+ * outside the folder (no {@code ..}, no symbolic links leading out), no hidden files. Every file goes out with the
+ * same security headers a deployment sets in front of the web app (web/README.md), so the browser tests run the app
+ * under the policy it will meet in production.
  */
 public final class StaticFiles {
 
+    /**
+     * The app loads only its own scripts, styles and API; it has no inline script or style, embeds nothing, and is
+     * not to be framed. The data: images cover the empty favicon that stops browsers asking for one.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static final List<HttpApiEvents.Header> SECURITY_HEADERS = List.of(
+            new HttpApiEvents.Header("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+            // The token travels in the fragment, which no Referer carries; sending no Referer at all is stricter still.
+            new HttpApiEvents.Header("Referrer-Policy", "no-referrer"),
+            new HttpApiEvents.Header("X-Content-Type-Options", "nosniff"));
+
     /** A file found for a request path. */
     public record StaticFile(Path path, String contentType) {
+
+        /** The response headers for this file: its type, revalidation on every use, and the security headers. */
+        public List<HttpApiEvents.Header> headers() {
+            return Stream.concat(Stream.of(new HttpApiEvents.Header("Content-Type", contentType),
+                    new HttpApiEvents.Header("Cache-Control", "no-cache")), SECURITY_HEADERS.stream()).toList();
+        }
     }
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(

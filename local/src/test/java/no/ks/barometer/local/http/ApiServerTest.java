@@ -333,6 +333,15 @@ class ApiServerTest {
     }
 
     @Test
+    void filesGoOutWithTheSecurityHeadersOnce() throws Exception {
+        HttpResponse<String> response = send(get("/assets/app.js"));
+        assertEquals(List.of(StaticFiles.CONTENT_SECURITY_POLICY),
+                response.headers().allValues("Content-Security-Policy"));
+        assertEquals(List.of("no-referrer"), response.headers().allValues("Referrer-Policy"));
+        assertEquals(List.of("nosniff"), response.headers().allValues("X-Content-Type-Options"));
+    }
+
+    @Test
     void filesGetTheirContentTypes() throws Exception {
         assertEquals("text/javascript; charset=utf-8",
                 send(get("/assets/app.js")).headers().firstValue("Content-Type").orElseThrow());
