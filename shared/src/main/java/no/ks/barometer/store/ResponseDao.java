@@ -94,15 +94,8 @@ public final class ResponseDao {
                 ":opened", s(ResponseStatus.OPENED.name()),
                 ":hash", s(response.tokenHash()),
                 ":now", instant(now));
-        UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName)
-                .key(Keys.invitation(response.surveyId(), response.organisation().number()))
-                .updateExpression("SET #status = :opened, #openedAt = :now")
-                .conditionExpression("#status = :invited AND #tokenHash = :hash")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        UpdateItemRequest request = updateRequest(response, "SET #status = :opened, #openedAt = :now",
+                "#status = :invited AND #tokenHash = :hash", names, values);
         try {
             return fromItem(client.updateItem(request).attributes());
         } catch (ConditionalCheckFailedException e) {
@@ -150,20 +143,29 @@ public final class ResponseDao {
 
     private WriteOutcome conditionalUpdate(StoredResponse base, String update, Map<String, String> names,
                                            Map<String, AttributeValue> values) {
-        UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName)
-                .key(Keys.invitation(base.surveyId(), base.organisation().number()))
-                .updateExpression(update)
-                .conditionExpression(WRITABLE)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        UpdateItemRequest request = updateRequest(base, update, WRITABLE, names, values);
         try {
             return new WriteOutcome.Written(fromItem(client.updateItem(request).attributes()));
         } catch (ConditionalCheckFailedException e) {
             return new WriteOutcome.Refused(current(base, e).orElse(null));
         }
+    }
+
+    /**
+     * A conditional update of the response's item that returns the item as written, or, when the condition
+     * fails, the item that refused it: one round trip either way.
+     */
+    private UpdateItemRequest updateRequest(StoredResponse response, String update, String condition,
+                                            Map<String, String> names, Map<String, AttributeValue> values) {
+        return UpdateItemRequest.builder().tableName(tableName)
+                .key(Keys.invitation(response.surveyId(), response.organisation().number()))
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
     }
 
     /** The item that refused a write: from the refusal itself where DynamoDB returns it, else read again. */
