@@ -272,6 +272,9 @@ describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       [['Q21'], async (p) => {
         assert.ok(await p.locator('.page-info').isVisible(), 'the page info is shown');
         assert.equal(await answerGrid(p, 'Q21', 'b'), 14);
+        await p.locator('#q-Q21 [role="radiogroup"]').last().scrollIntoViewIfNeeded();
+        const headerTop = await p.locator('#q-Q21 .grid-header').evaluate((header) => header.getBoundingClientRect().top);
+        assert.equal(headerTop, 0, 'the column headings stay in view when the last row of a long grid is scrolled to');
         await p.screenshot({ path: path.join(resultsDir, 'screenshot-grid.png'), fullPage: true });
       }],
       [['Q22'], async (p) => {
