@@ -185,11 +185,16 @@ function leaveCurrentPage() {
   app.leavePage = null;
 }
 
-/** A page's section heading: its own, or that of the page that opened its section (later pages leave it null). */
+/**
+ * A page's section heading: its own, or that of the last section the respondent entered on the way to it (later
+ * pages of a section leave it null). A section whose opening page is hidden was never entered, so a page after
+ * it (Q28 for a kommune that does not work with innovation) keeps the heading the respondent last saw.
+ */
 function sectionOf(pageId) {
+  const visible = new Set(rules.visiblePageIds(app.definition, app.response.organisation.type, app.response.answers ?? {}));
   let section = null;
   for (const page of app.definition.pages) {
-    if (page.section) section = page.section;
+    if (page.section && (visible.has(page.id) || page.id === pageId)) section = page.section;
     if (page.id === pageId) return section;
   }
   return null;
