@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * The web app's files, served from one folder: {@code index.html} for {@code /}, no directory listings, nothing
  * outside the folder (no {@code ..}, no symbolic links leading out), no hidden files. Every file goes out with the
- * same security headers a deployment sets in front of the web app (web/README.md), so the browser tests run the app
- * under the policy it will meet in production.
+ * same security headers template.yaml's CloudFront distribution sets in front of the web app, so the browser tests
+ * run the app under the policy it will meet in production.
  */
 public final class StaticFiles {
 
@@ -29,6 +29,14 @@ public final class StaticFiles {
             // The token travels in the fragment, which no Referer carries; sending no Referer at all is stricter still.
             new HttpApiEvents.Header("Referrer-Policy", "no-referrer"),
             new HttpApiEvents.Header("X-Content-Type-Options", "nosniff"));
+
+    /**
+     * The security headers sent with every file. template.yaml's CloudFront response headers policy must send the
+     * same values in AWS; a test holds the two together.
+     */
+    public static List<HttpApiEvents.Header> securityHeaders() {
+        return SECURITY_HEADERS;
+    }
 
     /** A file found for a request path. */
     public record StaticFile(Path path, String contentType) {
