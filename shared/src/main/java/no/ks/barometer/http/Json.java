@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import no.ks.barometer.rules.Texts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,11 +90,11 @@ public final class Json {
 
     private static boolean wellFormedText(JsonNode node) {
         if (node.isTextual()) {
-            return wellFormed(node.textValue());
+            return !Texts.hasUnpairedSurrogate(node.textValue());
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                if (!wellFormed(member.getKey()) || !wellFormedText(member.getValue())) {
+                if (Texts.hasUnpairedSurrogate(member.getKey()) || !wellFormedText(member.getValue())) {
                     return false;
                 }
             }
@@ -104,21 +105,6 @@ public final class Json {
                 if (!wellFormedText(element)) {
                     return false;
                 }
-            }
-        }
-        return true;
-    }
-
-    private static boolean wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
             }
         }
         return true;

@@ -1,7 +1,10 @@
 package no.ks.barometer.rules;
 
-/** Text rules shared by the codec and the engine; the web app's engine applies the same definitions. */
-final class Texts {
+/**
+ * Text rules shared by the codec, the engine and the HTTP adapter's strict JSON reader; the web app's engine
+ * applies the same definitions.
+ */
+public final class Texts {
     private Texts() {
     }
 
@@ -35,7 +38,16 @@ final class Texts {
                 }
             } else if (c >= 0x7F && c <= 0x9F) {
                 return true;
-            } else if (Character.isHighSurrogate(c)) {
+            }
+        }
+        return hasUnpairedSurrogate(text);
+    }
+
+    /** A surrogate that does not form a pair: no valid UTF-8 can hold it, so it can be neither stored nor shown. */
+    public static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
                 if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
                     return true;
                 }
