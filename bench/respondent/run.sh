@@ -22,12 +22,12 @@ JAR=functions/save-page/target/function.jar
 mkdir -p "$OUT/classes"
 
 # DynamoDB Local, its dependencies and its SQLite native library, as the tests use them.
-mvn -q -B -pl shared dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/ddb.classpath" >/dev/null
-mvn -q -B -pl shared dependency:copy@copy-sqlite-native-library >/dev/null
+mvn -q -B -pl shared/dynamodb dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/ddb.classpath" >/dev/null
+mvn -q -B -pl shared/dynamodb dependency:copy@copy-sqlite-native-library >/dev/null
 "$JDK/bin/javac" --release 21 -nowarn -d "$OUT/classes" -cp "$JAR" $(find bench/respondent/src -name '*.java')
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-DDB_LOCAL_TELEMETRY=0 "$JAVA" -Djava.library.path=shared/target/native-libs -cp "$(cat "$OUT/ddb.classpath")" \
+DDB_LOCAL_TELEMETRY=0 "$JAVA" -Djava.library.path=shared/dynamodb/target/native-libs -cp "$(cat "$OUT/ddb.classpath")" \
   software.amazon.dynamodb.services.local.main.ServerRunner -inMemory -port "$PORT" -disableTelemetry \
   >"$OUT/dynamodb-local.log" 2>&1 &
 DDB_PID=$!

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import * as rules from '../../js/rules.js';
 
-const folder = new URL('../../../shared/src/main/resources/questionnaires/innovasjonsbarometer-2024/', import.meta.url);
+const folder = new URL('../../../shared/core/src/main/resources/questionnaires/innovasjonsbarometer-2024/', import.meta.url);
 const definition = JSON.parse(readFileSync(new URL('v1.json', folder), 'utf8'));
 const vectors = JSON.parse(readFileSync(new URL('conformance-v1.json', folder), 'utf8'));
 

@@ -30,7 +30,8 @@ public final class GetResponseHandler
     }
 
     private final RespondentService service;
-    private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out));
+    private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out),
+            DynamoDbClients::isDependencyFailure);
 
     public GetResponseHandler() {
         this(FromEnvironment.SERVICE);

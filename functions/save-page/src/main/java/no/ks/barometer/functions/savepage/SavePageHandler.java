@@ -31,7 +31,8 @@ public final class SavePageHandler
     }
 
     private final RespondentService service;
-    private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out));
+    private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out),
+            DynamoDbClients::isDependencyFailure);
 
     public SavePageHandler() {
         this(FromEnvironment.SERVICE);

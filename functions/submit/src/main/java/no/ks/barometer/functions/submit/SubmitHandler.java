@@ -30,7 +30,8 @@ public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private final RespondentService service;
-    private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out));
+    private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out),
+            DynamoDbClients::isDependencyFailure);
 
     public SubmitHandler() {
         this(FromEnvironment.SERVICE);

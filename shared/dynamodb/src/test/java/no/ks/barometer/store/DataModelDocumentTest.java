@@ -1,0 +1,92 @@
+package no.ks.barometer.store;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import no.ks.barometer.invitation.InvitationService;
+import no.ks.barometer.response.LastWrite;
+import no.ks.barometer.response.PageWrite;
+import no.ks.barometer.response.ResponseStatus;
+import no.ks.barometer.response.StoredResponse;
+import no.ks.barometer.response.Submission;
+import no.ks.barometer.response.WriteOutcome;
+import no.ks.barometer.survey.Survey;
+import no.ks.barometer.testing.DynamoDbLocal;
+import no.ks.barometer.testing.MutableClock;
+import no.ks.barometer.testing.Organisations;
+import no.ks.barometer.testing.Surveys;
+import no.ks.barometer.token.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/**
+ * docs/data-model.md names every attribute the code writes: the items of a survey whose response was opened,
+ * saved, submitted, and whose link was reissued and revoked.
+ */
+@ExtendWith(DynamoDbLocal.class)
+class DataModelDocumentTest {
+
+    /** Members whose names are data (question ids), not attribute names. */
+    private static final Set<String> DATA_KEYED = Set.of(InvitationItems.ANSWERS);
+
+    @Test
+    void everyAttributeWrittenIsNamedInTheDataModel(DynamoDbLocal.LocalTable table) throws IOException {
+        MutableClock clock = new MutableClock(Surveys.START.plus(Duration.ofDays(1)));
+        Survey survey = Surveys.open("data-model");
+        new SurveyDao(table.client(), table.tableName()).put(survey);
+        InvitationService invitations =
+                new InvitationService(new DynamoInvitationStore(table.client(), table.tableName()), clock);
+        ResponseDao responses = new ResponseDao(table.client(), table.tableName());
+        String token = invitations.invite(survey, Organisations.halden(), Duration.ofDays(30)).token();
+        StoredResponse opened = responses.markOpened(
+                responses.findByToken(Tokens.hash(token), clock.instant()).orElseThrow(), clock.instant());
+        ObjectNode answers = JsonNodeFactory.instance.objectNode();
+        answers.putObject("Q0").put("choice", 1);
+        WriteOutcome saved = responses.savePage(opened, new PageWrite(0, ResponseStatus.IN_PROGRESS, answers,
+                List.of("q0"), Surveys.QUESTIONNAIRE, 1, clock.instant(),
+                new LastWrite(LastWrite.page("q0"), 0, "hash", List.of("Q3"))));
+        StoredResponse written = assertInstanceOf(WriteOutcome.Written.class, saved).response();
+        responses.submit(written, new Submission(1, clock.instant(), new LastWrite(LastWrite.SUBMIT, 1, "h", List.of())));
+        invitations.reissue(survey, Organisations.halden().number(), Duration.ofDays(30));
+        invitations.revoke(survey, Organisations.halden().number());
+
+        Set<String> writtenNames = new TreeSet<>();
+        table.client().scan(ScanRequest.builder().tableName(table.tableName()).build()).items()
+                .forEach(item -> names(item, writtenNames));
+        String document = Files.readString(docs().resolve("data-model.md"));
+        Set<String> missing = new TreeSet<>();
+        writtenNames.stream().filter(name -> !document.contains("`" + name + "`")).forEach(missing::add);
+
+        assertEquals(Set.of(), missing);
+    }
+
+    private static void names(Map<String, AttributeValue> map, Set<String> names) {
+        map.forEach((name, value) -> {
+            names.add(name);
+            if (value.hasM() && !DATA_KEYED.contains(name)) {
+                names(value.m(), names);
+            }
+        });
+    }
+
+    private static Path docs() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(directory.resolve("docs"))) {
+            directory = directory.getParent();
+        }
+        return directory.resolve("docs");
+    }
+}
