@@ -37,11 +37,11 @@ function questionsInOrder(definition) {
   return definition.pages.flatMap((page) => page.questions.map((question) => ({ page, question })));
 }
 
-export function findPage(definition, pageId) {
+function findPage(definition, pageId) {
   return definition.pages.find((page) => page.id === pageId) ?? null;
 }
 
-export function findQuestion(definition, questionId) {
+function findQuestion(definition, questionId) {
   for (const page of definition.pages) {
     const question = page.questions.find((q) => q.id === questionId);
     if (question) return question;
@@ -445,40 +445,6 @@ export function validatePage(definition, state, pageId, pageAnswers) {
   const { read, problems: reading } = readPageAnswers(definition, pageAnswers);
   const unreadable = new Set(reading.map((p) => p.question));
   return [...reading, ...saveProblems(definition, state, pageId, read).filter((p) => !unreadable.has(p.question))];
-}
-
-// ---- What the app still works out itself ----
-
-export function visibleQuestionIds(definition, orgType, answers) {
-  return [...evaluate(definition, orgType, readAnswers(answers), []).visible];
-}
-
-export function visiblePageIds(definition, orgType, answers) {
-  return evaluate(definition, orgType, readAnswers(answers), []).visiblePages.map((page) => page.id);
-}
-
-export function offeredOptions(definition, orgType, answers, question) {
-  const { visible, effective } = evaluate(definition, orgType, readAnswers(answers), []);
-  if (!visible.has(question.id)) return [];
-  return (question.options ?? []).filter((option) => offered(question, option, orgType, effective));
-}
-
-export function shownRows(definition, orgType, answers, question) {
-  const { visible } = evaluate(definition, orgType, readAnswers(answers), []);
-  return visible.has(question.id) ? rowsFor(question, orgType) : [];
-}
-
-export function isReachable(definition, state, pageId) {
-  return reachableIn(evaluate(definition, state.orgType, readAnswers(state.answers), state.savedPages), pageId);
-}
-
-export function neighbours(definition, orgType, answers, pageId) {
-  const pages = visiblePageIds(definition, orgType, answers);
-  const index = pages.indexOf(pageId);
-  return {
-    previous: index > 0 ? pages[index - 1] : null,
-    following: index >= 0 && index < pages.length - 1 ? pages[index + 1] : null,
-  };
 }
 
 export function withOrganisation(text, organisationName) {

@@ -29,7 +29,7 @@ function visibleQuestion(visible, id) {
 
 /** The answers after a save that was not refused: the page's questions answered as saved, the others as before. */
 function answersAfterSave(definition, answers, save) {
-  const onPage = new Set(rules.findPage(definition, save.page).questions.map((q) => q.id));
+  const onPage = new Set(definition.pages.find((page) => page.id === save.page).questions.map((q) => q.id));
   return { ...Object.fromEntries(Object.entries(answers).filter(([id]) => !onPage.has(id))), ...save.answers };
 }
 
