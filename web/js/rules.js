@@ -265,9 +265,10 @@ function reachableIn(evaluation, pageId) {
 // ---- What the saved state shows ----
 
 /**
- * What `answers` show this organisation type, in the shape of the server's `visible` (docs/respondent-api.md):
- * the visible pages in order, each with its visible questions, their offered option codes and shown row codes,
- * and the reason an answer ended the survey, or null.
+ * What `answers` show this organisation type, in the shape of the `visible` field of the server's replies: the
+ * visible pages in order, each with its visible questions, their offered option codes and shown row codes, and the
+ * reason an answer ended the survey, or null. It stands in for that field while replies come without it; once the
+ * server sends it, this goes, with its one caller in controller.js.
  */
 export function visibleFromRules(definition, orgType, answers) {
   const { visible, effective, visiblePages, ended } = evaluate(definition, orgType, readAnswers(answers), []);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { fakeBrowserHistory } from './fake-history.mjs';
 import { choose, formEntries, submit, text } from './dom.mjs';
 import { Outcome } from '../../js/api.js';
 import { createController } from '../../js/controller.js';
@@ -62,16 +63,6 @@ function fakeScreen() {
   };
   screen.header = (title, organisation) => { screen.headerLines = [title, organisation]; };
   return screen;
-}
-
-function fakeBrowserHistory() {
-  const entries = [null];
-  return {
-    entries,
-    get state() { return entries.at(-1); },
-    pushState(value) { entries.push(value); },
-    replaceState(value) { entries[entries.length - 1] = value; },
-  };
 }
 
 function setUp(script) {

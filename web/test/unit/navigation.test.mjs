@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { fakeBrowserHistory } from './fake-history.mjs';
 import { createHistory, hasEnded, isReachable, neighbours, position, recordedView, viewFor } from '../../js/navigation.js';
 
 const visible = (...ids) => ({ pages: ids.map((id) => ({ id, questions: [{ id: id.toUpperCase(), options: [], rows: [] }] })), ended: null });
@@ -38,18 +39,8 @@ test('the view is the page asked for when it can be reached, else the next page,
   assert.deepEqual(viewFor(response({ nextPage: null })), { kind: 'summary' });
 });
 
-function fakeHistory(state = null) {
-  const entries = [state];
-  return {
-    entries,
-    get state() { return entries.at(-1); },
-    pushState(value) { entries.push(value); },
-    replaceState(value) { entries[entries.length - 1] = value; },
-  };
-}
-
 test('moving to another view adds a history entry; the same view, or one the app chose, replaces it', () => {
-  const browser = fakeHistory();
+  const browser = fakeBrowserHistory();
   const history = createHistory(browser);
   history.remember({ kind: 'page', pageId: 'p1' }, 'replace');
   history.remember({ kind: 'page', pageId: 'p2' }, 'push');
@@ -65,5 +56,5 @@ test('moving to another view adds a history entry; the same view, or one the app
 test('a history entry the app did not make records no view', () => {
   assert.equal(recordedView(null), null);
   assert.equal(recordedView({ other: 1 }), null);
-  assert.equal(createHistory(fakeHistory()).current(), null);
+  assert.equal(createHistory(fakeBrowserHistory()).current(), null);
 });
