@@ -4,7 +4,10 @@
 import { gridRowFieldName, otherFieldName } from './answers.js';
 import { withOrganisation } from './rules.js';
 
-/** Creates an element: attributes (false/null are left out, true is an empty attribute), then children. */
+/**
+ * Creates an element of the page's `document`: attributes (false/null are left out, true is an empty attribute),
+ * then children (nodes, or values shown as text).
+ */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -15,7 +18,7 @@ export function h(tag, attributes = {}, ...children) {
   }
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    element.append(typeof child === 'object' ? child : document.createTextNode(String(child)));
   }
   return element;
 }
@@ -47,9 +50,9 @@ function safe(value) {
   return String(value).replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-/** Problems from the server may carry codes as numbers or strings; a row or option is the same either way. */
-function same(problemCode, code) {
-  return problemCode != null && String(problemCode) === String(code);
+/** Problems and `visible` may carry codes as numbers or strings; a row or option is the same either way. */
+export function sameCode(given, code) {
+  return given != null && String(given) === String(code);
 }
 
 function describedBy(...idList) {
@@ -78,12 +81,12 @@ function choiceQuestion(question, context) {
   const multiple = question.type === 'multiple';
   const chosen = new Set(multiple ? (answer?.choices ?? []) : (Number.isInteger(answer?.choice) ? [answer.choice] : []));
   // A problem about an option that is not on screen is shown with the question itself.
-  const questionProblems = problemsFor(problems, (p) => !offered.some((o) => same(p.option, o.code)));
+  const questionProblems = problemsFor(problems, (p) => !offered.some((o) => sameCode(p.option, o.code)));
   const hint = multiple && Number.isInteger(question.maxChoices) ? `Velg inntil ${question.maxChoices}` : null;
   const errorId = questionProblems.length > 0 ? ids.error(question.id) : null;
   const invalid = problems.length > 0;
   const options = offered.map((option) => {
-    const optionProblems = problemsFor(problems, (p) => same(p.option, option.code));
+    const optionProblems = problemsFor(problems, (p) => sameCode(p.option, option.code));
     const optionErrorId = optionProblems.length > 0 ? ids.optionError(question.id, option.code) : null;
     const checked = chosen.has(option.code);
     const input = h('input', {
@@ -157,13 +160,13 @@ function textQuestion(question, context) {
 
 function gridQuestion(question, context) {
   const { answer, problems, rows: visibleRows, organisationName } = context;
-  const questionProblems = problemsFor(problems, (p) => !visibleRows.some((row) => same(p.row, row.code)));
+  const questionProblems = problemsFor(problems, (p) => !visibleRows.some((row) => sameCode(p.row, row.code)));
   const errorId = questionProblems.length > 0 ? ids.error(question.id) : null;
   const header = h('div', { class: 'grid-header', 'aria-hidden': 'true' },
     h('span', { class: 'grid-row-label' }),
     question.columns.map((column) => h('span', { class: 'grid-column-heading' }, column.text)));
   const rows = visibleRows.map((row) => {
-    const rowProblems = problemsFor(problems, (p) => same(p.row, row.code));
+    const rowProblems = problemsFor(problems, (p) => sameCode(p.row, row.code));
     const rowErrorId = rowProblems.length > 0 ? ids.rowError(question.id, row.code) : null;
     const selected = answer?.rows?.[String(row.code)];
     return h('div', {
@@ -214,10 +217,10 @@ export function renderQuestion(question, context) {
 export function focusTargetId(question, problem, offered, rows) {
   if (question.type === 'text') return ids.text(question.id);
   if (question.type === 'grid') {
-    const row = rows.find((r) => same(problem.row, r.code)) ?? rows[0];
+    const row = rows.find((r) => sameCode(problem.row, r.code)) ?? rows[0];
     return row ? ids.cell(question.id, row.code, question.columns[0].code) : ids.question(question.id);
   }
-  const option = question.options.find((o) => same(problem.option, o.code));
+  const option = question.options.find((o) => sameCode(problem.option, o.code));
   if (option && option.other && problem.code.startsWith('OTHER_TEXT')) return ids.other(question.id, option.code);
   if (option) return ids.option(question.id, option.code);
   const first = offered[0];
@@ -239,32 +242,36 @@ export function renderIntroduction(blocks, organisationName) {
   }));
 }
 
+/** The fields of `form` named `name`; names come from question ids and codes, so no selector is built from them. */
+function fieldsNamed(form, name) {
+  return Array.from(form.querySelectorAll('input')).filter((input) => input.name === name);
+}
+
 /** Behaviour of the fields inside a page form: exclusive options, other-text fields, character counters. */
 export function enhanceForm(form, limits) {
   form.addEventListener('change', (event) => {
     const input = event.target;
-    if (!(input instanceof HTMLInputElement) || (input.type !== 'checkbox' && input.type !== 'radio')) return;
+    if (input.tagName !== 'INPUT' || (input.type !== 'checkbox' && input.type !== 'radio')) return;
+    const group = fieldsNamed(form, input.name);
     if (input.type === 'checkbox' && input.checked) {
-      const group = Array.from(form.querySelectorAll(`input[type="checkbox"][name="${CSS.escape(input.name)}"]`));
       for (const other of group) {
         if (other === input || !other.checked) continue;
         // An exclusive option ("Vet ikke", "Ingen") and any other option cannot both stay chosen.
         if (input.dataset.exclusive === 'true' || other.dataset.exclusive === 'true') other.checked = false;
       }
     }
-    const group = form.querySelectorAll(`input[name="${CSS.escape(input.name)}"]`);
     for (const member of group) {
       const targetId = member.dataset.otherTarget;
       if (!targetId) continue;
-      const field = form.querySelector(`#${CSS.escape(targetId)}`)?.closest('.other-field');
+      const field = form.querySelector(`#${targetId}`)?.closest('.other-field');
       if (!field) continue;
       field.hidden = !member.checked;
     }
   });
   form.addEventListener('input', (event) => {
     const area = event.target;
-    if (!(area instanceof HTMLTextAreaElement) || !area.dataset.counter) return;
-    const counter = form.querySelector(`#${CSS.escape(area.dataset.counter)}`);
+    if (area.tagName !== 'TEXTAREA' || !area.dataset.counter) return;
+    const counter = form.querySelector(`#${area.dataset.counter}`);
     if (counter) counter.textContent = counterText(area.value.length, limits.textMaxLength);
   });
 }

@@ -1,13 +1,8 @@
-// The questionnaire rules of docs/questionnaire-format.md, evaluated in the browser for fast feedback.
-// The server (no.ks.barometer.rules.RulesEngine) runs the same rules and is the authority; both pass the same
-// conformance vectors. Pure: no DOM, no I/O, nothing passed in is changed, so it runs in Node and browsers alike.
-
-export const Completion = Object.freeze({
-  COMPLETE: 'COMPLETE',
-  IN_PROGRESS: 'IN_PROGRESS',
-  DECLINED: 'DECLINED',
-  WRONG_RECIPIENT: 'WRONG_RECIPIENT',
-});
+// The questionnaire rules of docs/questionnaire-format.md that the browser needs for instant feedback: the
+// problems of a page before it is sent. What the saved state shows (visible pages, offered options and rows, the
+// next page, progress) comes with the server's reply. The server (no.ks.barometer.rules.RulesEngine) runs the same
+// rules and is the authority; both pass the same conformance vectors. Pure: no DOM, no I/O, nothing passed in is
+// changed, so it runs in Node and browsers alike.
 
 /** The general Norwegian message of each problem code; a problem may carry a more specific one. */
 const GENERAL_MESSAGES = Object.freeze({
@@ -38,15 +33,15 @@ function problem(code, question, message = GENERAL_MESSAGES[code], extra = {}) {
   return { question, code, message, ...extra };
 }
 
-export function questionsInOrder(definition) {
+function questionsInOrder(definition) {
   return definition.pages.flatMap((page) => page.questions.map((question) => ({ page, question })));
 }
 
-export function findPage(definition, pageId) {
+function findPage(definition, pageId) {
   return definition.pages.find((page) => page.id === pageId) ?? null;
 }
 
-export function findQuestion(definition, questionId) {
+function findQuestion(definition, questionId) {
   for (const page of definition.pages) {
     const question = page.questions.find((q) => q.id === questionId);
     if (question) return question;
@@ -96,6 +91,11 @@ function rowCode(key) {
   return String(code) === key ? code : null;
 }
 
+/** A JSON number the server reads as a code: an integer that fits in 32 bits. */
+function isCode(value) {
+  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+}
+
 /** The answer `node` holds as { kind, … }, or null when it has none of the documented shapes. */
 function readAnswer(node) {
   if (!isPlainObject(node)) return null;
@@ -105,10 +105,10 @@ function readAnswer(node) {
   const other = hasOther && typeof node.other === 'string' ? node.other : null;
   if (keys.length === (hasOther ? 2 : 1)) {
     if (Object.hasOwn(node, 'choice')) {
-      return Number.isInteger(node.choice) ? { kind: 'single', code: node.choice, other } : null;
+      return isCode(node.choice) ? { kind: 'single', code: node.choice, other } : null;
     }
     if (Object.hasOwn(node, 'choices')) {
-      if (!Array.isArray(node.choices) || !node.choices.every(Number.isInteger)) return null;
+      if (!Array.isArray(node.choices) || !node.choices.every(isCode)) return null;
       return { kind: 'multiple', codes: [...node.choices], other };
     }
   }
@@ -126,15 +126,6 @@ function readAnswer(node) {
     }
   }
   return null;
-}
-
-function writeAnswer(answer) {
-  switch (answer.kind) {
-    case 'single': return answer.other === null ? { choice: answer.code } : { choice: answer.code, other: answer.other };
-    case 'multiple': return answer.other === null ? { choices: [...answer.codes] } : { choices: [...answer.codes], other: answer.other };
-    case 'text': return { text: answer.text };
-    default: return { rows: Object.fromEntries([...answer.rows].map(([row, column]) => [String(row), column])) };
-  }
 }
 
 function answerTexts(answer) {
@@ -263,15 +254,6 @@ function readAnswers(answers) {
   return read;
 }
 
-function evaluateState(definition, state) {
-  return evaluate(definition, state.orgType, readAnswers(state.answers), state.savedPages);
-}
-
-function nextPageOf(evaluation) {
-  if (evaluation.ended) return null;
-  return evaluation.visiblePages.find((page) => !evaluation.done.has(page.id))?.id ?? null;
-}
-
 function reachableIn(evaluation, pageId) {
   for (const page of evaluation.visiblePages) {
     if (page.id === pageId) return true;
@@ -280,55 +262,28 @@ function reachableIn(evaluation, pageId) {
   return false;
 }
 
-function completionOf(evaluation) {
-  if (evaluation.ended) return evaluation.ended;
-  return nextPageOf(evaluation) === null ? Completion.COMPLETE : Completion.IN_PROGRESS;
-}
+// ---- What the saved state shows ----
 
-// ---- What the app and the conformance vectors ask ----
-
-/** The visible questions, in order. */
-export function visibleQuestionIds(definition, orgType, answers) {
-  return [...evaluate(definition, orgType, readAnswers(answers), []).visible];
-}
-
-export function visiblePageIds(definition, orgType, answers) {
-  return evaluate(definition, orgType, readAnswers(answers), []).visiblePages.map((page) => page.id);
-}
-
-/** The options of `question` offered to this respondent: by organisation type and carry-forward; none if hidden. */
-export function offeredOptions(definition, orgType, answers, question) {
-  const { visible, effective } = evaluate(definition, orgType, readAnswers(answers), []);
-  if (!visible.has(question.id)) return [];
-  return (question.options ?? []).filter((option) => offered(question, option, orgType, effective));
-}
-
-/** The rows of a grid `question` shown to this respondent's organisation type; none if the question is hidden. */
-export function shownRows(definition, orgType, answers, question) {
-  const { visible } = evaluate(definition, orgType, readAnswers(answers), []);
-  return visible.has(question.id) ? rowsFor(question, orgType) : [];
-}
-
-/** The first visible page that is not done; null when the response can be submitted or has ended. */
-export function nextPage(definition, state) {
-  return nextPageOf(evaluateState(definition, state));
-}
-
-/** Visible, and every visible page before it done: only such a page may be saved. */
-export function isReachable(definition, state, pageId) {
-  return reachableIn(evaluateState(definition, state), pageId);
-}
-
-export function completion(definition, state) {
-  return completionOf(evaluateState(definition, state));
-}
-
-/** Done visible pages out of visible pages; whole percent rounded down, 100 when there is nothing to do. */
-export function progress(definition, state) {
-  const evaluation = evaluateState(definition, state);
-  const total = evaluation.visiblePages.length;
-  const done = evaluation.done.size;
-  return { done, total, percent: total === 0 ? 100 : Math.floor((done * 100) / total) };
+/**
+ * What `answers` show this organisation type, in the shape of the `visible` field of the server's replies: the
+ * visible pages in order, each with its visible questions, their offered option codes and shown row codes, and the
+ * reason an answer ended the survey, or null. It stands in for that field while replies come without it; once the
+ * server sends it, this goes, with its one caller in controller.js.
+ */
+export function visibleFromRules(definition, orgType, answers) {
+  const { visible, effective, visiblePages, ended } = evaluate(definition, orgType, readAnswers(answers), []);
+  return {
+    pages: visiblePages.map((page) => ({
+      id: page.id,
+      questions: page.questions.filter((question) => visible.has(question.id)).map((question) => ({
+        id: question.id,
+        options: (question.options ?? []).filter((option) => offered(question, option, orgType, effective))
+          .map((option) => option.code),
+        rows: rowsFor(question, orgType).map((row) => row.code),
+      })),
+    })),
+    ended,
+  };
 }
 
 // ---- Checking answers ----
@@ -442,7 +397,7 @@ function checkQuestion(definition, question, evaluation, problems) {
 
 /**
  * Reads a page's answers as the server does: an unknown question, an answer of no documented shape, or a text
- * with characters that are not allowed. Reading comes first; when it finds a problem nothing else is checked.
+ * with characters that are not allowed is a problem, and the answer is left out of what is read.
  */
 function readPageAnswers(definition, pageAnswers) {
   const read = new Map();
@@ -463,20 +418,12 @@ function readPageAnswers(definition, pageAnswers) {
   return { read, problems };
 }
 
-/**
- * Saves a page: checks it, replaces the answers of the page's questions (a question left out, or answered with
- * nothing, loses its answer), marks the page saved, then removes the answers and saved pages the change hid.
- * Returns the problems and, when there are none, the new state and the ids of the removed answers.
- */
-export function savePage(definition, state, pageId, pageAnswers) {
-  const before = evaluateState(definition, state);
-  const refused = (problems) => ({ problems, state, removedQuestions: [] });
-  const { read, problems: reading } = readPageAnswers(definition, pageAnswers);
-  if (reading.length > 0) return refused(reading);
+/** The problems of saving a page's already read answers: where it is, which questions it holds, each answer. */
+function saveProblems(definition, state, pageId, read) {
+  const before = evaluate(definition, state.orgType, readAnswers(state.answers), state.savedPages);
   const page = findPage(definition, pageId);
-  if (!page) return refused([problem('PAGE_UNKNOWN', null)]);
-  if (!reachableIn(before, pageId)) return refused([problem('PAGE_NOT_REACHABLE', null)]);
-
+  if (!page) return [problem('PAGE_UNKNOWN', null)];
+  if (!reachableIn(before, pageId)) return [problem('PAGE_NOT_REACHABLE', null)];
   const problems = [];
   const candidate = new Map(before.stored);
   for (const question of page.questions) candidate.delete(question.id);
@@ -486,50 +433,19 @@ export function savePage(definition, state, pageId, pageAnswers) {
   }
   const after = evaluate(definition, state.orgType, candidate, [...before.saved, pageId]);
   for (const question of page.questions) checkQuestion(definition, question, after, problems);
-  if (problems.length > 0) return refused(problems);
-
-  const answers = {};
-  const removedQuestions = [];
-  for (const { page: owner, question } of questionsInOrder(definition)) {
-    const effective = after.effective.get(question.id);
-    if (effective) answers[question.id] = writeAnswer(effective);
-    // The page's own questions are what the respondent just changed; only answers lost elsewhere are reported.
-    else if (owner !== page && candidate.has(question.id) && !isEmpty(candidate.get(question.id))) {
-      removedQuestions.push(question.id);
-    }
-  }
-  for (const id of Object.keys(state.answers ?? {})) {
-    if (!findQuestion(definition, id)) removedQuestions.push(id);
-  }
-  const savedPages = definition.pages
-    .filter((p) => after.saved.has(p.id) && after.visiblePages.includes(p))
-    .map((p) => p.id);
-  return { problems: [], state: { orgType: state.orgType, answers, savedPages }, removedQuestions };
-}
-
-/** The problems of saving `pageAnswers` on `pageId`; empty when the page may be saved. */
-export function validatePage(definition, state, pageId, pageAnswers) {
-  return savePage(definition, state, pageId, pageAnswers).problems;
-}
-
-/** The whole response re-checked as at submit: every answer valid and visible, nothing required missing. */
-export function submitProblems(definition, state) {
-  const evaluation = evaluateState(definition, state);
-  const problems = Object.keys(state.answers ?? {})
-    .filter((id) => !findQuestion(definition, id))
-    .map((id) => problem('UNKNOWN_QUESTION', id));
-  for (const { question } of questionsInOrder(definition)) checkQuestion(definition, question, evaluation, problems);
   return problems;
 }
 
-/** The previous and following visible pages around `pageId`, for the Tilbake and Neste buttons. */
-export function neighbours(definition, orgType, answers, pageId) {
-  const pages = visiblePageIds(definition, orgType, answers);
-  const index = pages.indexOf(pageId);
-  return {
-    previous: index > 0 ? pages[index - 1] : null,
-    following: index >= 0 && index < pages.length - 1 ? pages[index + 1] : null,
-  };
+/**
+ * The problems the server would answer a save of `pageAnswers` on `pageId` with (state: orgType, answers,
+ * savedPages); empty when the page may be saved. As on the server, answers that cannot be read are reported, and
+ * the page is checked with the others: an unread answer is missing to that check, which would otherwise report
+ * its question a second time.
+ */
+export function validatePage(definition, state, pageId, pageAnswers) {
+  const { read, problems: reading } = readPageAnswers(definition, pageAnswers);
+  const unreadable = new Set(reading.map((p) => p.question));
+  return [...reading, ...saveProblems(definition, state, pageId, read).filter((p) => !unreadable.has(p.question))];
 }
 
 export function withOrganisation(text, organisationName) {
