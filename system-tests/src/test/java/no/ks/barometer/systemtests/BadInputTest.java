@@ -1,9 +1,10 @@
 package no.ks.barometer.systemtests;
 
-import no.ks.barometer.systemtests.RespondentClient.Reply;
+import no.ks.barometer.http.ApiProblem;
 import no.ks.barometer.respondent.RespondentService;
 import no.ks.barometer.survey.Survey;
 import no.ks.barometer.survey.SurveyState;
+import no.ks.barometer.systemtests.RespondentClient.Reply;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.Organisations;
 import no.ks.barometer.testing.Surveys;
@@ -18,10 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +42,7 @@ class BadInputTest {
     private static String token;
     private static String textToken;
     private static String otherToken;
+    private static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"barometer\", error=\"invalid_token\"";
     private static final String ORG = "3101";
     private static final String TEXT_ORG = "1401";
     private static final String OTHER_ORG = "1402";
@@ -232,6 +239,49 @@ class BadInputTest {
     }
 
     @Test
+    void fiveThousandChoicesGetOneErrorPerQuestionAndCode() {
+        StringJoiner choices = new StringJoiner(",");
+        for (int i = 0; i < 5000; i++) {
+            choices.add(String.valueOf(1000 + i));
+        }
+
+        Reply reply = api.put(otherToken, "q4", 4, "{\"Q4\":{\"choices\":[" + choices + "]}}");
+
+        assertValidation(reply, "Q4", "UNKNOWN_OPTION");
+        Set<String> kinds = new HashSet<>();
+        for (var error : reply.body().get("errors")) {
+            assertTrue(kinds.add(error.get("question").asText() + " " + error.get("code").asText()), error.toString());
+        }
+        assertTrue(reply.body().path("omittedErrors").intValue() >= 4999, reply.text("omittedErrors"));
+        assertTrue(reply.raw().length() < 2_000, reply.raw().length() + " characters");
+    }
+
+    @Test
+    void errorsStopAtTheCapAndTheBodySaysHowManyWereLeftOut() {
+        StringJoiner answers = new StringJoiner(",", "{", "}");
+        answers.add("\"Q4\":{\"choices\":[1]}");
+        for (int i = 0; i < 2000; i++) {
+            answers.add("\"X" + i + "\":{\"choice\":1}");
+        }
+
+        Reply reply = api.put(otherToken, "q4", 4, answers.toString());
+
+        assertValidation(reply, "X0", "UNKNOWN_QUESTION");
+        assertEquals(ApiProblem.MAX_ERRORS, reply.body().get("errors").size());
+        assertEquals(2000 - ApiProblem.MAX_ERRORS, reply.body().path("omittedErrors").intValue());
+        assertTrue(reply.text("detail").contains(String.valueOf(2000 - ApiProblem.MAX_ERRORS)), reply.text("detail"));
+    }
+
+    @Test
+    void completeListOfErrorsSaysNothingWasLeftOut() {
+        Reply reply = api.put(otherToken, "q4", 4, "{\"Q4\":{\"choices\":[1,11]},\"Q99\":{\"choice\":1}}");
+
+        assertEquals(422, reply.status());
+        assertEquals(2, reply.body().get("errors").size(), reply.raw());
+        assertFalse(reply.body().has("omittedErrors"), reply.raw());
+    }
+
+    @Test
     void staleVersionIs409WithTheCurrentResponse() {
         Reply reply = api.put(token, "q3", 2, "{\"Q3\":{\"choice\":2}}");
 
@@ -272,6 +322,32 @@ class BadInputTest {
             assertEquals(replies.get(0).raw(), api.submit(badToken, 0).raw());
         }
         assertEquals("INVITED", api.item("1201").get("status").s());
+    }
+
+    @Test
+    void everyRefusedTokenIsChallengedAsInvalid() {
+        String revoked = api.invite(Organisations.kommuner(1204, 1).get(0));
+        api.invitations.revoke(api.survey, "1204");
+
+        for (String badToken : List.of(Tokens.newToken(), revoked, "not-a-token", "a".repeat(500))) {
+            for (Reply reply : List.of(api.get(badToken), api.put(badToken, "q0", 0, "{\"Q0\":{\"choice\":1}}"),
+                    api.submit(badToken, 0))) {
+                assertEquals(401, reply.status(), reply.raw());
+                assertEquals(INVALID_TOKEN_CHALLENGE, reply.headers().get("WWW-Authenticate"), badToken);
+            }
+        }
+    }
+
+    /** RFC 6750, 3: a request that presents no token gets the challenge without an error code. */
+    @Test
+    void requestWithoutATokenIsChallengedWithoutAnError() {
+        for (String noToken : Arrays.asList(null, "")) {
+            for (Reply reply : List.of(api.get(noToken), api.put(noToken, "q0", 0, "{\"Q0\":{\"choice\":1}}"),
+                    api.submit(noToken, 0))) {
+                assertEquals(401, reply.status(), reply.raw());
+                assertEquals("Bearer realm=\"barometer\"", reply.headers().get("WWW-Authenticate"));
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package no.ks.barometer.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -61,6 +62,7 @@ final class OpenApiContract {
             pointer = response.get("$ref").textValue().substring(1);
             response = openApi.at(pointer);
         }
+        assertRequiredHeaders(route, reply, pointer, response);
         if (!response.has("content")) {
             assertEquals(null, reply.raw(), route + " " + reply.status() + " has no body");
             return;
@@ -73,6 +75,24 @@ final class OpenApiContract {
         JsonSchema schema = schemas.getSchema(SchemaLocation.of(DOCUMENT + "#" + schemaPointer));
         Set<ValidationMessage> errors = schema.validate(reply.body());
         assertTrue(errors.isEmpty(), route + " " + reply.status() + ": " + errors + "\n" + reply.raw());
+    }
+
+    /** Every header the response documents as required is sent, with a value its schema allows. */
+    private void assertRequiredHeaders(String route, Reply reply, String pointer, JsonNode response) {
+        response.path("headers").properties().forEach(header -> {
+            if (!header.getValue().path("required").asBoolean()) {
+                return;
+            }
+            String value = reply.headers().entrySet().stream()
+                    .filter(sent -> sent.getKey().equalsIgnoreCase(header.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            assertNotNull(value, route + " " + reply.status() + " lacks the header " + header.getKey());
+            JsonSchema schema = schemas.getSchema(SchemaLocation.of(
+                    DOCUMENT + "#" + pointer + "/headers/" + escape(header.getKey()) + "/schema"));
+            Set<ValidationMessage> errors = schema.validate(TextNode.valueOf(value));
+            assertTrue(errors.isEmpty(), route + " " + reply.status() + " " + header.getKey() + ": " + errors);
+        });
     }
 
     /** Every example in the document that its own schema refuses, with where it is and why. */

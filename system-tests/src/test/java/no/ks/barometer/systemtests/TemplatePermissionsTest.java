@@ -7,14 +7,6 @@ import no.ks.barometer.testing.Organisations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -94,19 +86,10 @@ class TemplatePermissionsTest {
 
     private static DynamoDbClient recording(DynamoDbLocal.LocalTable table, String function) {
         Set<String> calls = CALLED.computeIfAbsent(function, f -> new TreeSet<>());
-        return DynamoDbClient.builder()
-                .endpointOverride(table.endpoint())
-                .region(Region.EU_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        synchronized (calls) {
-                            calls.add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                        }
-                    }
-                }))
-                .build();
+        return StorageCalls.recording(table, call -> {
+            synchronized (calls) {
+                calls.add(call);
+            }
+        });
     }
 }

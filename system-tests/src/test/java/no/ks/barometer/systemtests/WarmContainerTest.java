@@ -86,7 +86,10 @@ class WarmContainerTest {
         api.put(token, "q0", 0, "{\"Q0\":{\"choice\":1}}");
         api.invitations.revoke(api.survey, "1308");
 
-        assertEquals(401, api.put(token, "q1", 1, "{\"Q1\":{\"choice\":1}}").status());
+        Reply refused = api.put(token, "q1", 1, "{\"Q1\":{\"choice\":1}}");
+
+        assertEquals(401, refused.status());
+        assertEquals("Bearer realm=\"barometer\", error=\"invalid_token\"", refused.headers().get("WWW-Authenticate"));
         assertEquals("1", api.item("1308").get("version").n());
     }
 

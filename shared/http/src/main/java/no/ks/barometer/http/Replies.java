@@ -63,6 +63,9 @@ public final class Replies {
                 }
             }
         }
+        if (problem.omittedErrors() > 0) {
+            body.put("omittedErrors", problem.omittedErrors());
+        }
         if (problem.current() != null) {
             body.set("current", problem.current());
         }
@@ -70,6 +73,9 @@ public final class Replies {
         headers.put("Cache-Control", NO_STORE);
         if (problem.type() == ProblemType.SERVICE_UNAVAILABLE) {
             headers.put("Retry-After", "1");
+        }
+        if (problem.challenge() != null) {
+            headers.put("WWW-Authenticate", problem.challenge());
         }
         return new ApiReply(problem.type().status(), headers, Json.write(body), null, problem.type());
     }

@@ -48,9 +48,8 @@ class HttpExchangeTest {
     @Test
     void validationErrorsAreListedWithTheirQuestion() {
         APIGatewayV2HTTPResponse response = exchange.handle(new APIGatewayV2HTTPEvent(), event ->
-                Replies.problem(new ApiProblem(ProblemType.VALIDATION_FAILED, "Noen svar må rettes.",
-                        List.of(new ProblemError("Q12", "GRID_ROW_MISSING", "Velg et svar på hver linje.", 3, null)),
-                        null)));
+                Replies.problem(ApiProblem.validationFailed("Noen svar må rettes.",
+                        List.of(new ProblemError("Q12", "GRID_ROW_MISSING", "Velg et svar på hver linje.", 3, null)))));
 
         JsonNode error = Json.readStrict(response.getBody().getBytes(StandardCharsets.UTF_8)).get("errors").get(0);
         assertEquals("Q12", error.get("question").textValue());

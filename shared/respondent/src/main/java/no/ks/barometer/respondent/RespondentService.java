@@ -273,10 +273,14 @@ public final class RespondentService {
      * The respondent a token belongs to, with the questionnaire version their response is pinned to (or will be
      * pinned to by its first save). Refuses a bad token and a survey that does not take answers.
      *
+     * @param token     the request's bearer token, empty when it has none
      * @param writingAt the version a write is made against; a remembered response of that version is used as it
      *                  is, since the write's condition checks it
      */
     private Respondent authenticate(String token, Instant now, OptionalLong writingAt) {
+        if (token.isEmpty()) {
+            throw new RequestRejected(ApiProblem.NO_TOKEN);
+        }
         if (!Tokens.isWellFormed(token)) {
             throw new RequestRejected(ApiProblem.INVALID_TOKEN);
         }
@@ -337,15 +341,15 @@ public final class RespondentService {
     }
 
     private ApiReply conflict(Respondent current) {
-        return Replies.problem(new ApiProblem(ProblemType.VERSION_CONFLICT,
+        return Replies.problem(ApiProblem.conflict(
                 "Besvarelsen er lagret fra et annet sted siden du hentet den. Se over svarene og prøv igjen.",
-                List.of(), view(current)));
+                view(current)));
     }
 
     private static ApiReply validationFailed(String detail, List<Problem> problems) {
         List<ProblemError> errors = problems.stream().map(problem -> new ProblemError(problem.question(),
                 problem.code().name(), problem.message(), problem.row(), problem.option())).toList();
-        return Replies.problem(new ApiProblem(ProblemType.VALIDATION_FAILED, detail, errors, null));
+        return Replies.problem(ApiProblem.validationFailed(detail, errors));
     }
 
     /**
