@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -165,20 +166,25 @@ public final class ApiServer implements LocalService {
                 "127.0.0.1:" + port());
         APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, found, requestId, clock.instant());
         LocalFunction function = functions.get(found.route().function().logicalId());
-        APIGatewayV2HTTPResponse result;
+        Optional<APIGatewayV2HTTPResponse> result;
         try {
-            result = function.invoke(event, APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class);
+            result = function.isStreamHandler()
+                    ? HttpApiEvents.fromJson(function.invokeWithJson(HttpApiEvents.toJson(event)))
+                    : Optional.ofNullable(function.invoke(event, APIGatewayV2HTTPEvent.class,
+                            APIGatewayV2HTTPResponse.class));
         } catch (LocalFunction.InvocationFailedException e) {
             System.err.println(found.route().event().routeKey() + ": " + e.getMessage());
             e.getCause().printStackTrace();
             gatewayMessage(exchange, 500, "Internal Server Error", requestId);
             return;
         }
-        if (result == null) {
+        if (result.isEmpty()) {
+            System.err.println(found.route().event().routeKey() + ": the function's answer is not a response"
+                    + " API Gateway can read");
             gatewayMessage(exchange, 500, "Internal Server Error", requestId);
             return;
         }
-        write(exchange, HttpApiEvents.toResponse(result, requestId));
+        write(exchange, HttpApiEvents.toResponse(result.get(), requestId));
     }
 
     private boolean carriesAdminToken(HttpExchange exchange) {
