@@ -2,7 +2,10 @@ package no.ks.barometer.local.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.ks.barometer.local.functions.LocalFunction;
 import no.ks.barometer.local.functions.LocalFunctions;
+import no.ks.barometer.local.schedule.LocalSchedule;
+import no.ks.barometer.local.schedule.LocalScheduler;
 import no.ks.barometer.local.template.SamTemplate;
 import no.ks.barometer.local.template.ValueResolver;
 import org.junit.jupiter.api.AfterAll;
@@ -144,6 +147,10 @@ class ApiServerTest {
                         ApiId: !Ref Api
                         Method: ANY
                         Path: /v1/stream/{proxy+}
+                    Nightly:
+                      Type: ScheduleV2
+                      Properties:
+                        ScheduleExpression: cron(0 2 * * ? *)
               MalformedFunction:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -180,9 +187,10 @@ class ApiServerTest {
         SamTemplate template = SamTemplate.parse(TEMPLATE);
         ValueResolver resolver = new ValueResolver(template, Map.of("Table", "local-table"), "eu-north-1");
         Clock clock = Clock.systemUTC();
-        server = new ApiServer(0, Router.from(template),
-                LocalFunctions.load(template, resolver, Map.of(), null, "local-table", clock),
-                new StaticFiles(web), ADMIN_TOKEN, clock);
+        Map<String, LocalFunction> functions = LocalFunctions.load(template, resolver, Map.of(), null, "local-table",
+                clock);
+        server = new ApiServer(0, Router.from(template), functions, new StaticFiles(web), ADMIN_TOKEN, clock,
+                new LocalScheduler(LocalSchedule.allOf(template), functions, clock, System.out));
         server.start();
         base = URI.create("http://127.0.0.1:" + server.port());
     }
@@ -337,6 +345,43 @@ class ApiServerTest {
             assertEquals(500, response.statusCode(), path);
             assertEquals("Internal Server Error", JSON.readTree(response.body()).path("message").asText(), path);
         }
+    }
+
+    private static HttpRequest.Builder runSchedule(String name) {
+        return HttpRequest.newBuilder(base.resolve("/local/schedules/" + name + "/run"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
+    void scheduleRunsOnRequestWithTheAdminTokenAndShowsEventAndAnswer() throws Exception {
+        HttpResponse<String> response = send(runSchedule("StreamFunctionNightly")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("StreamFunctionNightly", body.path("schedule").asText());
+        assertEquals("StreamFunction", body.path("function").asText());
+        assertEquals("aws.scheduler", body.path("event").path("source").asText());
+        assertEquals(201, body.path("output").path("statusCode").asInt(), "the stream handler's answer");
+    }
+
+    @Test
+    void scheduleRunNeedsTheAdminToken() throws Exception {
+        assertEquals(403, send(runSchedule("StreamFunctionNightly")).statusCode());
+        assertEquals(403, send(runSchedule("StreamFunctionNightly").header("Authorization", "Bearer nope"))
+                .statusCode());
+    }
+
+    @Test
+    void unknownScheduleIsA404AndOnlyPostRuns() throws Exception {
+        HttpResponse<String> unknown = send(runSchedule("NoSuchSchedule")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertEquals(404, unknown.statusCode());
+        assertEquals("urn:barometer:problem:schedule-not-found", JSON.readTree(unknown.body()).path("type").asText());
+        HttpResponse<String> get = send(get("/local/schedules/StreamFunctionNightly/run")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertEquals(405, get.statusCode());
+        assertEquals("POST", get.headers().firstValue("Allow").orElseThrow());
+        assertEquals(404, send(get("/local/schedules/StreamFunctionNightly")).statusCode());
     }
 
     @Test
