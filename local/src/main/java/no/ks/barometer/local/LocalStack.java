@@ -54,32 +54,39 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack() {
     }
 
+    /**
+     * Standard output carries what a person needs (the banner, the simulation's summary, schedule runs, the reason
+     * a start failed); everything else, including what libraries print on standard output (DynamoDB Local's
+     * configuration), goes to standard error, which scripts/run-local.sh keeps in a log file.
+     */
     public static void main(String[] args) throws InterruptedException {
+        PrintStream console = System.out;
+        System.setOut(System.err);
         Options options;
         try {
             options = Options.parse(args);
         } catch (Options.HelpRequested help) {
-            System.out.print(Options.USAGE);
+            console.print(Options.USAGE);
             return;
         } catch (Options.UsageException e) {
-            System.err.println(e.getMessage());
-            System.err.print(Options.USAGE);
+            console.println(e.getMessage());
+            console.print(Options.USAGE);
             System.exit(2);
             return;
         }
         LocalStack stack;
         try {
-            stack = start(options, System.out);
+            stack = start(options, console);
         } catch (Exception e) {
-            System.err.println("Barometer startet ikke: " + e.getMessage());
+            console.println("Barometer startet ikke: " + e.getMessage());
             e.printStackTrace();
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopper Barometer …");
+            console.println("Stopper Barometer …");
             stack.close();
-            System.out.println("Barometer stoppet.");
+            console.println("Barometer stoppet.");
         }, "barometer-stop"));
         new CountDownLatch(1).await();
     }

@@ -14,6 +14,7 @@ import no.ks.barometer.local.template.RouteAuth;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,12 @@ public final class ApiServer implements LocalService {
 
     @Override
     public void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
+        } catch (BindException e) {
+            throw new IOException("porten " + requestedPort + " på 127.0.0.1 er i bruk; velg en annen med --port N"
+                    + " (0 velger en ledig)", e);
+        }
         executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "barometer-http");
             thread.setDaemon(true);
