@@ -11,6 +11,7 @@ import no.ks.barometer.local.template.SamFunction;
 import no.ks.barometer.local.template.SamTemplate;
 import no.ks.barometer.local.template.TemplateException;
 import no.ks.barometer.local.template.ValueResolver;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,7 @@ class LocalSchedulerTest {
 
     private MutableClock clock;
     private ByteArrayOutputStream printed;
+    private LocalScheduler scheduler;
 
     @BeforeEach
     void reset() {
@@ -101,158 +103,134 @@ class LocalSchedulerTest {
         printed = new ByteArrayOutputStream();
     }
 
+    @AfterEach
+    void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+    }
+
     private LocalScheduler scheduler(String yaml, Duration tick) {
         SamTemplate template = SamTemplate.parse(yaml);
         Map<String, LocalFunction> functions = LocalFunctions.load(template,
                 new ValueResolver(template, Map.of("Table", "t"), "eu-north-1"), Map.of(), null, "t", clock);
-        return new LocalScheduler(LocalSchedule.allOf(template), functions, clock, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                tick);
+        scheduler = new LocalScheduler(LocalSchedule.allOf(template), functions, clock,
+                new PrintStream(printed, true, StandardCharsets.UTF_8), tick);
+        return scheduler;
     }
 
     private LocalScheduler started() {
-        LocalScheduler scheduler = scheduler(TEMPLATE, Duration.ofDays(1));
-        scheduler.start();
-        return scheduler;
+        LocalScheduler started = scheduler(TEMPLATE, Duration.ofDays(1));
+        started.start();
+        return started;
     }
 
     @Test
     void nothingRunsBeforeItIsDue() {
         LocalScheduler scheduler = started();
-        try {
-            assertEquals(List.of(), scheduler.runDue(START.plus(Duration.ofMinutes(14))));
-            assertTrue(MapRecorder.EVENTS.isEmpty());
-        } finally {
-            scheduler.stop();
-        }
+        assertEquals(List.of(), scheduler.runDue(START.plus(Duration.ofMinutes(14))));
+        assertTrue(MapRecorder.EVENTS.isEmpty());
     }
 
     @Test
     void dueScheduleGetsEventBridgeSchedulersDefaultEvent() throws Exception {
         LocalScheduler scheduler = started();
-        try {
-            List<LocalScheduler.Run> runs = scheduler.runDue(START.plus(Duration.ofMinutes(15)));
-            assertEquals(List.of("SnapshotFunctionQuarterly"), runs.stream().map(run -> run.schedule().name()).toList());
-            Map<String, Object> event = MapRecorder.EVENTS.poll();
-            assertNotNull(event);
-            assertEquals("0", event.get("version"));
-            assertEquals("Scheduled Event", event.get("detail-type"));
-            assertEquals("aws.scheduler", event.get("source"));
-            assertEquals("000000000000", event.get("account"));
-            assertEquals("eu-north-1", event.get("region"));
-            assertEquals("2026-11-30T22:22:30Z", event.get("time"), "the time it was due");
-            assertEquals(List.of("arn:aws:scheduler:eu-north-1:000000000000:schedule/default/SnapshotFunctionQuarterly"),
-                    event.get("resources"));
-            assertEquals("{}", event.get("detail"), "EventBridge Scheduler sends the detail as a string");
-            assertEquals(Map.of("handled", "SnapshotFunction"),
-                    JSON.readValue(((LocalScheduler.Succeeded) runs.getFirst().result()).output(), Map.class));
-            assertEquals(START.plus(Duration.ofMinutes(30)), scheduler.nextRun("SnapshotFunctionQuarterly").orElseThrow());
-        } finally {
-            scheduler.stop();
-        }
+        List<LocalScheduler.Run> runs = scheduler.runDue(START.plus(Duration.ofMinutes(15)));
+        assertEquals(List.of("SnapshotFunctionQuarterly"), runs.stream().map(run -> run.schedule().name()).toList());
+        Map<String, Object> event = MapRecorder.EVENTS.poll();
+        assertNotNull(event);
+        assertEquals("0", event.get("version"));
+        assertEquals("Scheduled Event", event.get("detail-type"));
+        assertEquals("aws.scheduler", event.get("source"));
+        assertEquals("000000000000", event.get("account"));
+        assertEquals("eu-north-1", event.get("region"));
+        assertEquals("2026-11-30T22:22:30Z", event.get("time"), "the time it was due");
+        assertEquals(List.of("arn:aws:scheduler:eu-north-1:000000000000:schedule/default/SnapshotFunctionQuarterly"),
+                event.get("resources"));
+        assertEquals("{}", event.get("detail"), "EventBridge Scheduler sends the detail as a string");
+        assertEquals(Map.of("handled", "SnapshotFunction"),
+                JSON.readValue(((LocalScheduler.Succeeded) runs.getFirst().result()).output(), Map.class));
+        assertEquals(START.plus(Duration.ofMinutes(30)), scheduler.nextRun("SnapshotFunctionQuarterly").orElseThrow());
     }
 
     @Test
     void inputReplacesTheEventWithItsContextAttributesFilledIn() {
         LocalScheduler scheduler = started();
-        try {
-            // 02:00 in Oslo is 01:00 UTC in winter.
-            Instant nightly = Instant.parse("2026-12-01T01:00:00Z");
-            assertEquals(nightly, scheduler.nextRun("SnapshotFunctionNightly").orElseThrow());
-            scheduler.runDue(nightly);
-            Map<String, Object> event = MapRecorder.EVENTS.stream()
-                    .filter(e -> "nightly".equals(e.get("kind"))).findFirst().orElseThrow();
-            assertEquals(Map.of("kind", "nightly", "at", "2026-12-01T01:00:00Z",
-                    "arn", "arn:aws:scheduler:eu-north-1:000000000000:schedule/default/SnapshotFunctionNightly"), event);
-        } finally {
-            scheduler.stop();
-        }
+        // 02:00 in Oslo is 01:00 UTC in winter.
+        Instant nightly = Instant.parse("2026-12-01T01:00:00Z");
+        assertEquals(nightly, scheduler.nextRun("SnapshotFunctionNightly").orElseThrow());
+        scheduler.runDue(nightly);
+        Map<String, Object> event = MapRecorder.EVENTS.stream()
+                .filter(e -> "nightly".equals(e.get("kind"))).findFirst().orElseThrow();
+        assertEquals(Map.of("kind", "nightly", "at", "2026-12-01T01:00:00Z",
+                "arn", "arn:aws:scheduler:eu-north-1:000000000000:schedule/default/SnapshotFunctionNightly"), event);
     }
 
     @Test
     void scheduledRuleGivesTheAwsEventClassItsFields() {
         LocalScheduler scheduler = started();
-        try {
-            scheduler.runDue(START.plus(Duration.ofHours(1)));
-            ScheduledEvent event = ScheduledEventRecorder.EVENTS.poll();
-            assertNotNull(event);
-            assertEquals("aws.events", event.getSource());
-            assertEquals("Scheduled Event", event.getDetailType());
-            assertEquals(List.of("arn:aws:events:eu-north-1:000000000000:rule/RuleFunctionHourly"),
-                    event.getResources());
-            assertEquals(START.plus(Duration.ofHours(1)).toEpochMilli(), event.getTime().getMillis());
-            assertEquals(Map.of(), event.getDetail());
-        } finally {
-            scheduler.stop();
-        }
+        scheduler.runDue(START.plus(Duration.ofHours(1)));
+        ScheduledEvent event = ScheduledEventRecorder.EVENTS.poll();
+        assertNotNull(event);
+        assertEquals("aws.events", event.getSource());
+        assertEquals("Scheduled Event", event.getDetailType());
+        assertEquals(List.of("arn:aws:events:eu-north-1:000000000000:rule/RuleFunctionHourly"),
+                event.getResources());
+        assertEquals(START.plus(Duration.ofHours(1)).toEpochMilli(), event.getTime().getMillis());
+        assertEquals(Map.of(), event.getDetail());
     }
 
     @Test
     void scheduleDueSeveralTimesWhileTheClockJumpedRunsOnceAndContinuesAfterNow() {
         LocalScheduler scheduler = started();
-        try {
-            Instant later = START.plus(Duration.ofMinutes(50));
-            long quarterly = scheduler.runDue(later).stream()
-                    .filter(run -> run.schedule().name().equals("SnapshotFunctionQuarterly")).count();
-            assertEquals(1, quarterly);
-            assertEquals(START.plus(Duration.ofMinutes(60)), scheduler.nextRun("SnapshotFunctionQuarterly").orElseThrow());
-        } finally {
-            scheduler.stop();
-        }
+        Instant later = START.plus(Duration.ofMinutes(50));
+        long quarterly = scheduler.runDue(later).stream()
+                .filter(run -> run.schedule().name().equals("SnapshotFunctionQuarterly")).count();
+        assertEquals(1, quarterly);
+        assertEquals(START.plus(Duration.ofMinutes(60)), scheduler.nextRun("SnapshotFunctionQuarterly").orElseThrow());
     }
 
     @Test
     void schedulerThreadRunsWhatTheMovedClockMadeDue() throws Exception {
         LocalScheduler scheduler = scheduler(TEMPLATE, Duration.ofMillis(20));
         scheduler.start();
-        try {
-            assertEquals(null, MapRecorder.EVENTS.poll(200, TimeUnit.MILLISECONDS));
-            clock.advance(Duration.ofMinutes(15));
-            Map<String, Object> event = MapRecorder.EVENTS.poll(10, TimeUnit.SECONDS);
-            assertNotNull(event, "the quarterly schedule ran once the clock passed it");
-            assertEquals("2026-11-30T22:22:30Z", event.get("time"));
-        } finally {
-            scheduler.stop();
-        }
+        assertEquals(null, MapRecorder.EVENTS.poll(200, TimeUnit.MILLISECONDS));
+        clock.advance(Duration.ofMinutes(15));
+        Map<String, Object> event = MapRecorder.EVENTS.poll(10, TimeUnit.SECONDS);
+        assertNotNull(event, "the quarterly schedule ran once the clock passed it");
+        assertEquals("2026-11-30T22:22:30Z", event.get("time"));
     }
 
     @Test
     void disabledAndUnsupportedSchedulesAreNotTimedButRunOnRequest() {
         LocalScheduler scheduler = started();
-        try {
-            Map<String, LocalSchedule.Timing> timings = scheduler.schedules().stream()
-                    .collect(Collectors.toMap(LocalSchedule::name, LocalSchedule::timing));
-            assertInstanceOf(LocalSchedule.Untimed.class, timings.get("SnapshotFunctionPaused"));
-            LocalSchedule.Untimed lastDay = assertInstanceOf(LocalSchedule.Untimed.class,
-                    timings.get("SnapshotFunctionLastDay"));
-            assertTrue(lastDay.reason().contains("støttes ikke lokalt"), lastDay.reason());
-            assertTrue(scheduler.nextRun("SnapshotFunctionPaused").isEmpty());
-            assertTrue(scheduler.runDue(START.plus(Duration.ofDays(40))).stream()
-                    .noneMatch(run -> run.schedule().name().equals("SnapshotFunctionPaused")
-                            || run.schedule().name().equals("SnapshotFunctionLastDay")));
+        Map<String, LocalSchedule.Timing> timings = scheduler.schedules().stream()
+                .collect(Collectors.toMap(LocalSchedule::name, LocalSchedule::timing));
+        assertInstanceOf(LocalSchedule.Untimed.class, timings.get("SnapshotFunctionPaused"));
+        LocalSchedule.Untimed lastDay = assertInstanceOf(LocalSchedule.Untimed.class,
+                timings.get("SnapshotFunctionLastDay"));
+        assertTrue(lastDay.reason().contains("støttes ikke lokalt"), lastDay.reason());
+        assertTrue(scheduler.nextRun("SnapshotFunctionPaused").isEmpty());
+        assertTrue(scheduler.runDue(START.plus(Duration.ofDays(40))).stream()
+                .noneMatch(run -> run.schedule().name().equals("SnapshotFunctionPaused")
+                        || run.schedule().name().equals("SnapshotFunctionLastDay")));
 
-            MapRecorder.EVENTS.clear();
-            LocalScheduler.Run run = scheduler.run("SnapshotFunctionPaused").orElseThrow();
-            assertInstanceOf(LocalScheduler.Succeeded.class, run.result());
-            assertEquals("aws.scheduler", MapRecorder.EVENTS.poll().get("source"));
-            assertTrue(scheduler.run("NoSuchSchedule").isEmpty());
-        } finally {
-            scheduler.stop();
-        }
+        MapRecorder.EVENTS.clear();
+        LocalScheduler.Run run = scheduler.run("SnapshotFunctionPaused").orElseThrow();
+        assertInstanceOf(LocalScheduler.Succeeded.class, run.result());
+        assertEquals("aws.scheduler", MapRecorder.EVENTS.poll().get("source"));
+        assertTrue(scheduler.run("NoSuchSchedule").isEmpty());
     }
 
     @Test
     void failingFunctionIsReportedAndTheScheduleGoesOn() {
         LocalScheduler scheduler = started();
-        try {
-            LocalScheduler.Run run = scheduler.runDue(START.plus(Duration.ofMinutes(20))).stream()
-                    .filter(r -> r.schedule().name().equals("FailingFunctionOften")).findFirst().orElseThrow();
-            assertInstanceOf(LocalScheduler.Failed.class, run.result());
-            assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Tidsplan FailingFunctionOften: "
-                    + "FailingFunction feilet"), printed.toString(StandardCharsets.UTF_8));
-            assertEquals(START.plus(Duration.ofMinutes(40)), scheduler.nextRun("FailingFunctionOften").orElseThrow());
-        } finally {
-            scheduler.stop();
-        }
+        LocalScheduler.Run run = scheduler.runDue(START.plus(Duration.ofMinutes(20))).stream()
+                .filter(r -> r.schedule().name().equals("FailingFunctionOften")).findFirst().orElseThrow();
+        assertInstanceOf(LocalScheduler.Failed.class, run.result());
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Tidsplan FailingFunctionOften: "
+                + "FailingFunction feilet"), printed.toString(StandardCharsets.UTF_8));
+        assertEquals(START.plus(Duration.ofMinutes(40)), scheduler.nextRun("FailingFunctionOften").orElseThrow());
     }
 
     @Test

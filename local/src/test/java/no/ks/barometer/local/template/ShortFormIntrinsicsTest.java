@@ -24,11 +24,8 @@ class ShortFormIntrinsicsTest {
             Conditions:
             """;
 
-    private static final String SHORT = HEAD + """
-              IsTest: !Equals [!Ref Stage, test]
-              IsProd: !Not [!Condition IsTest]
-              Both: !And [!Condition IsTest, !Equals [a, a]]
-              Either: !Or [!Condition IsProd, !Equals [!Sub "${Stage}", test]]
+    /** What both forms share between their conditions and their variables. */
+    private static final String FUNCTION = """
             Mappings:
               Sizes:
                 test:
@@ -43,6 +40,14 @@ class ShortFormIntrinsicsTest {
                   Handler: no.example.H::handleRequest
                   Environment:
                     Variables:
+            """;
+
+    private static final String SHORT = HEAD + """
+              IsTest: !Equals [!Ref Stage, test]
+              IsProd: !Not [!Condition IsTest]
+              Both: !And [!Condition IsTest, !Equals [a, a]]
+              Either: !Or [!Condition IsProd, !Equals [!Sub "${Stage}", test]]
+            """ + FUNCTION + """
                       REF: !Ref Table
                       SUB: !Sub barometer-${Stage}-${AWS::Region}
                       SUB_VARIABLES: !Sub
@@ -67,20 +72,7 @@ class ShortFormIntrinsicsTest {
                 Fn::And: [{Condition: IsTest}, {Fn::Equals: [a, a]}]
               Either:
                 Fn::Or: [{Condition: IsProd}, {Fn::Equals: [{Fn::Sub: "${Stage}"}, test]}]
-            Mappings:
-              Sizes:
-                test:
-                  Memory: "512"
-            Resources:
-              Table:
-                Type: AWS::DynamoDB::Table
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: x.jar
-                  Handler: no.example.H::handleRequest
-                  Environment:
-                    Variables:
+            """ + FUNCTION + """
                       REF:
                         Ref: Table
                       SUB:
