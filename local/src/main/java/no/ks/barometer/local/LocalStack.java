@@ -178,7 +178,7 @@ public final class LocalStack implements AutoCloseable {
                 + baseUrl + "local/schedules/NAVN/run):");
         for (LocalSchedule schedule : scheduler.schedules()) {
             String when = switch (schedule.timing()) {
-                case LocalSchedule.Timed timed -> schedule.event().expression() + ", neste gang "
+                case LocalSchedule.Timed ignored -> schedule.event().expression() + ", neste gang "
                         + scheduler.nextRun(schedule.name()).map(Object::toString).orElse("aldri");
                 case LocalSchedule.Untimed untimed -> schedule.event().expression() + ", kjøres ikke av seg selv: "
                         + untimed.reason();
