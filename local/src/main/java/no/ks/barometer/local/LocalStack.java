@@ -6,8 +6,12 @@ import no.ks.barometer.local.functions.LocalFunctions;
 import no.ks.barometer.local.http.ApiServer;
 import no.ks.barometer.local.http.Router;
 import no.ks.barometer.local.http.StaticFiles;
+import no.ks.barometer.local.schedule.LocalSchedule;
+import no.ks.barometer.local.schedule.LocalScheduler;
 import no.ks.barometer.local.simulation.Simulation;
 import no.ks.barometer.local.simulation.SimulationReport;
+import no.ks.barometer.local.template.FunctionEvent;
+import no.ks.barometer.local.template.SamFunction;
 import no.ks.barometer.local.template.SamTemplate;
 import no.ks.barometer.local.template.ValueResolver;
 import no.ks.barometer.questionnaire.OrgType;
@@ -28,8 +32,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole product on this machine (docs/local-stack.md): DynamoDB Local, the template's functions behind an HTTP
- * server whose routes come from template.yaml, the web app, and the demo survey with a link for every
- * organisation. Services run in the order they start and stop in reverse.
+ * server whose routes come from template.yaml, the web app, the template's schedules, and the demo survey with a
+ * link for every organisation. Services run in the order they start and stop in reverse.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -50,32 +54,39 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack() {
     }
 
+    /**
+     * Standard output carries what a person needs (the banner, the simulation's summary, schedule runs, the reason
+     * a start failed); everything else, including what libraries print on standard output (DynamoDB Local's
+     * configuration), goes to standard error, which scripts/run-local.sh keeps in a log file.
+     */
     public static void main(String[] args) throws InterruptedException {
+        PrintStream console = System.out;
+        System.setOut(System.err);
         Options options;
         try {
             options = Options.parse(args);
         } catch (Options.HelpRequested help) {
-            System.out.print(Options.USAGE);
+            console.print(Options.USAGE);
             return;
         } catch (Options.UsageException e) {
-            System.err.println(e.getMessage());
-            System.err.print(Options.USAGE);
+            console.println(e.getMessage());
+            console.print(Options.USAGE);
             System.exit(2);
             return;
         }
         LocalStack stack;
         try {
-            stack = start(options, System.out);
+            stack = start(options, console);
         } catch (Exception e) {
-            System.err.println("Barometer startet ikke: " + e.getMessage());
+            console.println("Barometer startet ikke: " + e.getMessage());
             e.printStackTrace();
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopper Barometer …");
+            console.println("Stopper Barometer …");
             stack.close();
-            System.out.println("Barometer stoppet.");
+            console.println("Barometer stoppet.");
         }, "barometer-stop"));
         new CountDownLatch(1).await();
     }
@@ -106,8 +117,9 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isDirectory(webDir)) {
             out.println("Advarsel: fant ikke webappen i " + webDir + "; bare API-et svarer.");
         }
+        LocalScheduler scheduler = new LocalScheduler(LocalSchedule.allOf(template), functions, clock, out);
         ApiServer api = new ApiServer(options.port(), Router.from(template), functions, new StaticFiles(webDir),
-                adminToken, clock);
+                adminToken, clock, scheduler);
         startService(api);
         baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
 
@@ -121,7 +133,12 @@ public final class LocalStack implements AutoCloseable {
         }
         options.linksFile().ifPresent(current::write);
         linksFile = options.linksFile().or(() -> keptLinks);
+        startService(scheduler);
         printBanner(out, options, seed);
+        printSchedules(out, scheduler);
+        printUnserved(out, template);
+        out.println("Ctrl-C stopper.");
+        out.println();
 
         if (options.simulate() > 0) {
             simulation = Optional.of(Simulation.run(baseUrl, links, options.simulate(), options.seed(), out));
@@ -151,8 +168,40 @@ public final class LocalStack implements AutoCloseable {
         }
         out.println("  Alle lenker: " + linksFile.map(file -> file.toAbsolutePath().toString())
                 .orElse("start med --links-file FIL eller --data MAPPE for å få dem i en fil"));
-        out.println("Ctrl-C stopper.");
-        out.println();
+    }
+
+    private void printSchedules(PrintStream out, LocalScheduler scheduler) {
+        if (scheduler.schedules().isEmpty()) {
+            return;
+        }
+        out.println("  Tidsplaner (kjør en nå: curl -X POST -H 'Authorization: Bearer " + adminToken + "' "
+                + baseUrl + "local/schedules/NAVN/run):");
+        for (LocalSchedule schedule : scheduler.schedules()) {
+            String when = switch (schedule.timing()) {
+                case LocalSchedule.Timed ignored -> schedule.event().expression() + ", neste gang "
+                        + scheduler.nextRun(schedule.name()).map(Object::toString).orElse("aldri");
+                case LocalSchedule.Untimed untimed -> schedule.event().expression() + ", kjøres ikke av seg selv: "
+                        + untimed.reason();
+            };
+            out.println("    " + schedule.name() + " → " + schedule.function() + ": " + when);
+        }
+    }
+
+    private static void printUnserved(PrintStream out, SamTemplate template) {
+        unservedEventNotes(template).forEach(note -> out.println("  " + note));
+    }
+
+    /** A line for each event the stack does not serve, so no one waits here for it to fire. */
+    static List<String> unservedEventNotes(SamTemplate template) {
+        List<String> notes = new ArrayList<>();
+        for (SamFunction function : template.functions()) {
+            for (FunctionEvent.UnservedEvent event : function.unservedEvents()) {
+                notes.add("Hoppes over: " + function.logicalId() + ".Events." + event.name() + " (" + event.type()
+                        + "): den lokale stakken serverer ikke " + event.type() + "-hendelser, så "
+                        + function.logicalId() + " kjører ikke på dem her.");
+            }
+        }
+        return notes;
     }
 
     private static List<Path> nativeLibraryCandidates(Path root) {

@@ -2,16 +2,19 @@ package no.ks.barometer.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import no.ks.barometer.local.LocalService;
 import no.ks.barometer.local.functions.LocalFunction;
+import no.ks.barometer.local.schedule.LocalScheduler;
 import no.ks.barometer.local.template.RouteAuth;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of the local stack on 127.0.0.1: the template's routes, each invoking its function with the event
- * API Gateway would send, and the web app's files everywhere the API does not live.
+ * API Gateway would send, the web app's files everywhere the API does not live, and, for the admin token only,
+ * {@code POST /local/schedules/{name}/run}, which runs a schedule of the template at once.
  */
 public final class ApiServer implements LocalService {
 
@@ -35,6 +40,9 @@ public final class ApiServer implements LocalService {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final int THREADS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The local stack's own endpoints live here, outside every path the template or the web app uses. */
+    static final String SCHEDULES_PREFIX = "/local/schedules/";
+    private static final String RUN_SUFFIX = "/run";
 
     private final int requestedPort;
     private final Router router;
@@ -42,21 +50,24 @@ public final class ApiServer implements LocalService {
     private final StaticFiles staticFiles;
     private final String adminToken;
     private final Clock clock;
+    private final LocalScheduler scheduler;
     private HttpServer server;
     private ExecutorService executor;
 
     /**
      * @param functions  by logical id, one for every function a route names
      * @param adminToken what {@code Authorization: Bearer} must carry on routes the template protects with IAM
+     * @param scheduler  runs the template's schedules on request
      */
     public ApiServer(int port, Router router, Map<String, LocalFunction> functions, StaticFiles staticFiles,
-                     String adminToken, Clock clock) {
+                     String adminToken, Clock clock, LocalScheduler scheduler) {
         this.requestedPort = port;
         this.router = router;
         this.functions = Map.copyOf(functions);
         this.staticFiles = staticFiles;
         this.adminToken = adminToken;
         this.clock = clock;
+        this.scheduler = scheduler;
         for (Router.Route route : router.routes()) {
             if (!functions.containsKey(route.function().logicalId())) {
                 throw new IllegalArgumentException("No function loaded for " + route.event().routeKey());
@@ -71,7 +82,12 @@ public final class ApiServer implements LocalService {
 
     @Override
     public void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
+        } catch (BindException e) {
+            throw new IOException("porten " + requestedPort + " på 127.0.0.1 er i bruk; velg en annen med --port N"
+                    + " (0 velger en ledig)", e);
+        }
         executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "barometer-http");
             thread.setDaemon(true);
@@ -106,6 +122,10 @@ public final class ApiServer implements LocalService {
         try {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
+            if (path.startsWith(SCHEDULES_PREFIX)) {
+                runSchedule(exchange, method, path);
+                return;
+            }
             switch (router.find(method, path)) {
                 case Router.Found found -> invoke(exchange, found);
                 case Router.MethodNotAllowed notAllowed -> {
@@ -165,20 +185,74 @@ public final class ApiServer implements LocalService {
                 "127.0.0.1:" + port());
         APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, found, requestId, clock.instant());
         LocalFunction function = functions.get(found.route().function().logicalId());
-        APIGatewayV2HTTPResponse result;
+        Optional<APIGatewayV2HTTPResponse> result;
         try {
-            result = function.invoke(event, APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class);
+            result = function.isStreamHandler()
+                    ? HttpApiEvents.fromJson(function.invokeWithJson(HttpApiEvents.toJson(event)))
+                    : Optional.ofNullable(function.invoke(event, APIGatewayV2HTTPEvent.class,
+                            APIGatewayV2HTTPResponse.class));
         } catch (LocalFunction.InvocationFailedException e) {
             System.err.println(found.route().event().routeKey() + ": " + e.getMessage());
             e.getCause().printStackTrace();
             gatewayMessage(exchange, 500, "Internal Server Error", requestId);
             return;
         }
-        if (result == null) {
+        if (result.isEmpty()) {
+            System.err.println(found.route().event().routeKey() + ": the function's answer is not a response"
+                    + " API Gateway can read");
             gatewayMessage(exchange, 500, "Internal Server Error", requestId);
             return;
         }
-        write(exchange, HttpApiEvents.toResponse(result, requestId));
+        write(exchange, HttpApiEvents.toResponse(result.get(), requestId));
+    }
+
+    private void runSchedule(HttpExchange exchange, String method, String path) throws IOException {
+        String rest = path.substring(SCHEDULES_PREFIX.length());
+        String name = rest.endsWith(RUN_SUFFIX) ? rest.substring(0, rest.length() - RUN_SUFFIX.length()) : "";
+        if (name.isEmpty() || name.contains("/")) {
+            problem(exchange, 404, "route-not-found", "Fant ikke ressursen",
+                    "Tidsplaner kjøres med POST " + SCHEDULES_PREFIX + "{navn}" + RUN_SUFFIX + ".");
+            return;
+        }
+        if (!method.equals("POST")) {
+            exchange.getResponseHeaders().add("Allow", "POST");
+            problem(exchange, 405, "method-not-allowed", "Metoden er ikke tillatt",
+                    method + " støttes ikke for " + path + ".");
+            return;
+        }
+        if (!carriesAdminToken(exchange)) {
+            gatewayMessage(exchange, 403, "Forbidden", UUID.randomUUID().toString());
+            return;
+        }
+        var run = scheduler.run(name);
+        if (run.isEmpty()) {
+            problem(exchange, 404, "schedule-not-found", "Fant ikke tidsplanen",
+                    "Malen har ingen tidsplan som heter " + name + ".");
+            return;
+        }
+        switch (run.get().result()) {
+            case LocalScheduler.Failed failed -> problem(exchange, 500, "function-failed", "Funksjonen feilet",
+                    failed.message());
+            case LocalScheduler.Succeeded succeeded -> {
+                ObjectNode body = JSON.createObjectNode()
+                        .put("schedule", run.get().schedule().name())
+                        .put("function", run.get().schedule().function())
+                        .put("time", run.get().time().toString());
+                body.set("event", JSON.readTree(run.get().event()));
+                body.set("output", jsonOrText(succeeded.output()));
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                send(exchange, 200, JSON.writeValueAsBytes(body));
+            }
+        }
+    }
+
+    /** A function's answer as JSON when it is JSON, else as text. */
+    private static JsonNode jsonOrText(String output) {
+        try {
+            return JSON.readTree(output);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(output);
+        }
     }
 
     private boolean carriesAdminToken(HttpExchange exchange) {

@@ -2,8 +2,13 @@ package no.ks.barometer.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import no.ks.barometer.local.template.RouteAuth;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,12 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the event API Gateway's HTTP API (payload format 2.0) gives a function, from a request as it arrived,
  * and reads the function's response back. Mirrors what API Gateway does: header names lower-cased and repeated
  * headers joined with commas, cookies moved out of the headers into {@code cookies}, query parameters decoded
- * with repeated names joined with commas, the body base64-encoded unless it is text.
+ * with repeated names joined with commas, the body base64-encoded unless it is text. A stream handler gets the event
+ * as the JSON API Gateway sends (payload format 2.0) and answers JSON, read as API Gateway reads it.
  */
 public final class HttpApiEvents {
 
@@ -38,6 +45,14 @@ public final class HttpApiEvents {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /**
+     * The event's JSON as API Gateway sends it: the field names of payload format 2.0 ({@code rawPath},
+     * {@code requestContext.http.method}, {@code isBase64Encoded}), which the event class's properties carry;
+     * absent values are left out rather than sent as null.
+     */
+    private static final ObjectMapper EVENT_JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private HttpApiEvents() {
     }
@@ -105,6 +120,61 @@ public final class HttpApiEvents {
                                 .build())
                         .build())
                 .build();
+    }
+
+    public static byte[] toJson(APIGatewayV2HTTPEvent event) {
+        try {
+            return EVENT_JSON.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The event could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * A stream handler's output read as API Gateway reads payload format 2.0: an object with {@code statusCode}
+     * gives the status, {@code headers}, {@code cookies}, {@code body} and {@code isBase64Encoded}; any other valid
+     * JSON is the body of a 200 with {@code content-type: application/json}; empty when the output is not JSON or
+     * its fields have the wrong types, which API Gateway answers with a 500.
+     */
+    public static Optional<APIGatewayV2HTTPResponse> fromJson(byte[] output) {
+        JsonNode json;
+        try {
+            json = output.length == 0 ? null : EVENT_JSON.readTree(output);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (json == null || json.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!json.isObject() || !json.has("statusCode")) {
+            return Optional.of(APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(200)
+                    .withHeaders(Map.of("content-type", "application/json"))
+                    .withBody(new String(output, StandardCharsets.UTF_8))
+                    .build());
+        }
+        JsonNode status = json.get("statusCode");
+        JsonNode headers = json.path("headers");
+        JsonNode cookies = json.path("cookies");
+        JsonNode body = json.path("body");
+        boolean wellFormed = status.canConvertToInt() && status.asInt() >= 100 && status.asInt() <= 599
+                && (headers.isMissingNode() || headers.isNull() || headers.isObject())
+                && (cookies.isMissingNode() || cookies.isNull() || cookies.isArray())
+                && (body.isMissingNode() || body.isNull() || body.isTextual());
+        if (!wellFormed) {
+            return Optional.empty();
+        }
+        Map<String, String> headerValues = new LinkedHashMap<>();
+        headers.properties().forEach(header -> headerValues.put(header.getKey(), header.getValue().asText()));
+        List<String> cookieValues = new ArrayList<>();
+        cookies.forEach(cookie -> cookieValues.add(cookie.asText()));
+        return Optional.of(APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status.asInt())
+                .withHeaders(headerValues)
+                .withCookies(cookieValues)
+                .withBody(body.isTextual() ? body.asText() : null)
+                .withIsBase64Encoded(json.path("isBase64Encoded").asBoolean(false))
+                .build());
     }
 
     /** The HTTP response API Gateway makes of a function's result. */

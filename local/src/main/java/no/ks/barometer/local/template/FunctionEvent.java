@@ -1,6 +1,8 @@
 package no.ks.barometer.local.template;
 
-/** An event source of a function. The parser rejects kinds that are not modelled here. */
+import java.util.Optional;
+
+/** An event source of a function: what the local stack serves, and what it names at start and skips. */
 public sealed interface FunctionEvent {
 
     /** The event's logical name inside its function. */
@@ -22,7 +24,26 @@ public sealed interface FunctionEvent {
         }
     }
 
-    /** A {@code Schedule} event: EventBridge invokes the function at {@code rate(...)} or {@code cron(...)}. */
-    record ScheduleEvent(String name, String expression, boolean enabled) implements FunctionEvent {
+    /**
+     * A schedule: {@code ScheduleV2} (EventBridge Scheduler) or {@code Schedule} (an EventBridge rule).
+     *
+     * @param expression {@code rate(...)}, {@code cron(...)} or, for EventBridge Scheduler, {@code at(...)}
+     * @param input      the template's {@code Input}: what the function gets instead of the default event
+     * @param timezone   EventBridge Scheduler's {@code ScheduleExpressionTimezone}; rules run in UTC
+     */
+    record ScheduleEvent(String name, Scheduler scheduler, String expression, boolean enabled,
+                         Optional<String> input, Optional<String> timezone) implements FunctionEvent {
+    }
+
+    /** Which of EventBridge's two schedulers runs a schedule in AWS; they send different events. */
+    enum Scheduler {
+        /** {@code ScheduleV2}: EventBridge Scheduler. */
+        EVENTBRIDGE_SCHEDULER,
+        /** {@code Schedule}: a scheduled EventBridge rule. */
+        EVENTBRIDGE_RULE
+    }
+
+    /** An event source the local stack does not serve (SQS, SNS, S3, a DynamoDB stream, ...); named and skipped. */
+    record UnservedEvent(String name, String type) implements FunctionEvent {
     }
 }

@@ -25,16 +25,18 @@ public record SamFunction(
     }
 
     public List<FunctionEvent.HttpApiEvent> httpApiEvents() {
-        return events.stream()
-                .filter(FunctionEvent.HttpApiEvent.class::isInstance)
-                .map(FunctionEvent.HttpApiEvent.class::cast)
-                .toList();
+        return eventsOf(FunctionEvent.HttpApiEvent.class);
     }
 
     public List<FunctionEvent.ScheduleEvent> scheduleEvents() {
-        return events.stream()
-                .filter(FunctionEvent.ScheduleEvent.class::isInstance)
-                .map(FunctionEvent.ScheduleEvent.class::cast)
-                .toList();
+        return eventsOf(FunctionEvent.ScheduleEvent.class);
+    }
+
+    public List<FunctionEvent.UnservedEvent> unservedEvents() {
+        return eventsOf(FunctionEvent.UnservedEvent.class);
+    }
+
+    private <E extends FunctionEvent> List<E> eventsOf(Class<E> kind) {
+        return events.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 }

@@ -1,8 +1,6 @@
 package no.ks.barometer.local.template;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,13 +15,14 @@ import java.util.Optional;
 
 /**
  * What the local stack needs from template.yaml: the functions with their handlers, environment and events, the
- * HTTP APIs, and the one table. The template is the single source of truth for routes; nothing else declares
- * them. Intrinsics are read in their long form only ({@code Ref:}, {@code Fn::Sub:}, {@code Fn::GetAtt:}): a
- * plain YAML parser drops the short-form tags ({@code !Ref}) silently, which is why the template does not use
- * them, and why they are refused here.
+ * HTTP APIs, the one table, and the parameters, conditions and mappings their values may refer to. The template is
+ * the single source of truth for routes; nothing else declares them. Intrinsics may be written in either form
+ * ({@code !Sub} or {@code Fn::Sub:}); {@link TemplateYaml} reads both into the long form.
  */
 public record SamTemplate(
         List<TemplateParameter> parameters,
+        Map<String, TemplateCondition> conditions,
+        TemplateMappings mappings,
         List<SamFunction> functions,
         List<HttpApiResource> httpApis,
         TableResource table) {
@@ -35,12 +34,9 @@ public record SamTemplate(
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_MEMORY_MB = 128;
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-    /** YAML's own tags ({@code !!str}); any other tag is a CloudFormation short form. */
-    private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
-
     public SamTemplate {
         parameters = List.copyOf(parameters);
+        conditions = Map.copyOf(conditions);
         functions = List.copyOf(functions);
         httpApis = List.copyOf(httpApis);
     }
@@ -63,25 +59,7 @@ public record SamTemplate(
     }
 
     private static JsonNode tree(String yaml, String source) {
-        try {
-            rejectShortFormIntrinsics(yaml, source);
-            return YAML.readTree(yaml);
-        } catch (IOException e) {
-            throw new TemplateException(source + " is not valid YAML", e);
-        }
-    }
-
-    /** A short-form tag such as {@code !Ref} would be dropped by the tree reader and its value read as a literal. */
-    private static void rejectShortFormIntrinsics(String yaml, String source) throws IOException {
-        try (JsonParser parser = YAML.getFactory().createParser(yaml)) {
-            while (parser.nextToken() != null) {
-                if (parser.getTypeId() instanceof String tag && !tag.startsWith(STANDARD_TAG_PREFIX)) {
-                    throw new TemplateException(source + " line " + parser.currentLocation().getLineNr()
-                            + " uses the short form !" + tag + "; write intrinsics in their long form (Ref:, Fn::Sub:,"
-                            + " Fn::GetAtt:)");
-                }
-            }
-        }
+        return TemplateYaml.read(yaml, source);
     }
 
     public static SamTemplate fromTree(JsonNode root) {
@@ -118,7 +96,8 @@ public record SamTemplate(
             throw new TemplateException("The template must declare exactly one DynamoDB table (single-table design), "
                     + "found " + tables.size());
         }
-        return new SamTemplate(parameters(root.path("Parameters")), functions, httpApis, tables.getFirst());
+        return new SamTemplate(parameters(root.path("Parameters")), conditions(root.path("Conditions")),
+                TemplateMappings.read(root.path("Mappings")), functions, httpApis, tables.getFirst());
     }
 
     public Optional<SamFunction> function(String logicalId) {
@@ -137,6 +116,49 @@ public record SamTemplate(
                     Optional.ofNullable(defaultValue).map(JsonNode::asText)));
         }
         return parameters;
+    }
+
+    private static Map<String, TemplateCondition> conditions(JsonNode node) {
+        Map<String, TemplateCondition> conditions = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> condition : node.properties()) {
+            conditions.put(condition.getKey(), condition(condition.getValue(), "Condition " + condition.getKey()));
+        }
+        return conditions;
+    }
+
+    private static TemplateCondition condition(JsonNode node, String where) {
+        if (node.isObject() && node.size() == 1) {
+            Map.Entry<String, JsonNode> function = node.properties().iterator().next();
+            JsonNode arguments = function.getValue();
+            switch (function.getKey()) {
+                case "Fn::Equals" -> {
+                    List<JsonNode> pair = arguments(arguments, 2, where + " (Fn::Equals)");
+                    return new TemplateCondition.Equals(value(pair.get(0), where), value(pair.get(1), where));
+                }
+                case "Fn::Not" -> {
+                    return new TemplateCondition.Not(condition(arguments(arguments, 1, where + " (Fn::Not)").getFirst(),
+                            where));
+                }
+                case "Fn::And", "Fn::Or" -> {
+                    List<TemplateCondition> parts = new ArrayList<>();
+                    for (JsonNode part : arguments) {
+                        parts.add(condition(part, where));
+                    }
+                    if (!arguments.isArray() || parts.size() < 2) {
+                        throw new TemplateException(where + ": " + function.getKey() + " takes a list of conditions");
+                    }
+                    return function.getKey().equals("Fn::And") ? new TemplateCondition.And(parts)
+                            : new TemplateCondition.Or(parts);
+                }
+                case "Condition" -> {
+                    return new TemplateCondition.Named(requiredText(arguments, where + " (Condition)"));
+                }
+                default -> {
+                    // Falls through to the error below.
+                }
+            }
+        }
+        throw new TemplateException(where + " is not an Fn::Equals, Fn::Not, Fn::And, Fn::Or or Condition: " + node);
     }
 
     private static SamFunction function(String logicalId, JsonNode properties, JsonNode globals,
@@ -188,14 +210,20 @@ public record SamTemplate(
             }
             case "Schedule" -> new FunctionEvent.ScheduleEvent(
                     name,
+                    FunctionEvent.Scheduler.EVENTBRIDGE_RULE,
                     requiredText(properties.path("Schedule"), where + ".Schedule"),
-                    properties.path("Enabled").asBoolean(true));
+                    properties.path("Enabled").asBoolean(true)
+                            && !"DISABLED".equals(properties.path("State").asText("ENABLED")),
+                    optionalText(properties, "Input", where),
+                    Optional.empty());
             case "ScheduleV2" -> new FunctionEvent.ScheduleEvent(
                     name,
+                    FunctionEvent.Scheduler.EVENTBRIDGE_SCHEDULER,
                     requiredText(properties.path("ScheduleExpression"), where + ".ScheduleExpression"),
-                    !"DISABLED".equals(properties.path("State").asText("ENABLED")));
-            default -> throw new TemplateException(where + " has type '" + event.path("Type").asText()
-                    + "', which the local stack does not run");
+                    !"DISABLED".equals(properties.path("State").asText("ENABLED")),
+                    optionalText(properties, "Input", where),
+                    optionalText(properties, "ScheduleExpressionTimezone", where));
+            default -> new FunctionEvent.UnservedEvent(name, requiredText(event.path("Type"), where + ".Type"));
         };
     }
 
@@ -269,12 +297,21 @@ public record SamTemplate(
         if (node.isObject() && node.size() == 1) {
             Map.Entry<String, JsonNode> intrinsic = node.properties().iterator().next();
             JsonNode argument = intrinsic.getValue();
+            String function = where + " (" + intrinsic.getKey() + ")";
             switch (intrinsic.getKey()) {
                 case "Ref" -> {
                     return new TemplateValue.Ref(requiredText(argument, where));
                 }
                 case "Fn::Sub" -> {
-                    return new TemplateValue.Sub(requiredText(argument, where + " (one-argument Fn::Sub)"));
+                    if (argument.isArray()) {
+                        List<JsonNode> pair = arguments(argument, 2, function);
+                        Map<String, TemplateValue> variables = new LinkedHashMap<>();
+                        for (Map.Entry<String, JsonNode> variable : pair.get(1).properties()) {
+                            variables.put(variable.getKey(), value(variable.getValue(), function));
+                        }
+                        return new TemplateValue.Sub(requiredText(pair.get(0), function), variables);
+                    }
+                    return new TemplateValue.Sub(requiredText(argument, function));
                 }
                 case "Fn::GetAtt" -> {
                     if (argument.isArray() && argument.size() == 2) {
@@ -285,12 +322,59 @@ public record SamTemplate(
                         return new TemplateValue.GetAtt(parts[0], parts[1]);
                     }
                 }
+                case "Fn::Join" -> {
+                    List<JsonNode> pair = arguments(argument, 2, function);
+                    return new TemplateValue.Join(pair.get(0).asText(), values(pair.get(1), function));
+                }
+                case "Fn::Select" -> {
+                    List<JsonNode> pair = arguments(argument, 2, function);
+                    if (!pair.get(0).asText().matches("\\d+")) {
+                        throw new TemplateException(function + " needs a whole number as index: " + pair.get(0));
+                    }
+                    return new TemplateValue.Select(Integer.parseInt(pair.get(0).asText()),
+                            values(pair.get(1), function));
+                }
+                case "Fn::If" -> {
+                    List<JsonNode> parts = arguments(argument, 3, function);
+                    return new TemplateValue.If(requiredText(parts.get(0), function), value(parts.get(1), function),
+                            value(parts.get(2), function));
+                }
+                case "Fn::FindInMap" -> {
+                    List<JsonNode> keys = arguments(argument, 3, function);
+                    return new TemplateValue.FindInMap(value(keys.get(0), function), value(keys.get(1), function),
+                            value(keys.get(2), function));
+                }
                 default -> {
                     // Falls through to the error below.
                 }
             }
         }
-        throw new TemplateException(where + " is neither a literal nor a Ref, Fn::Sub or Fn::GetAtt: " + node);
+        throw new TemplateException(where + " is neither a literal nor an intrinsic function the local stack can"
+                + " resolve (Ref, Fn::Sub, Fn::GetAtt, Fn::Join, Fn::Select, Fn::If, Fn::FindInMap): " + node);
+    }
+
+    private static Optional<String> optionalText(JsonNode properties, String name, String where) {
+        return properties.has(name) ? Optional.of(requiredText(properties.get(name), where + "." + name))
+                : Optional.empty();
+    }
+
+    /** The elements of an intrinsic function's argument list, which must have {@code count} of them. */
+    private static List<JsonNode> arguments(JsonNode node, int count, String where) {
+        if (!node.isArray() || node.size() != count) {
+            throw new TemplateException(where + " takes a list of " + count + " arguments: " + node);
+        }
+        List<JsonNode> arguments = new ArrayList<>();
+        node.forEach(arguments::add);
+        return arguments;
+    }
+
+    private static List<TemplateValue> values(JsonNode node, String where) {
+        if (!node.isArray()) {
+            throw new TemplateException(where + " must be a list: " + node);
+        }
+        List<TemplateValue> values = new ArrayList<>();
+        node.forEach(element -> values.add(value(element, where)));
+        return values;
     }
 
     private static String requiredText(JsonNode node, String where) {

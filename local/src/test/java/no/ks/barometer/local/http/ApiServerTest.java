@@ -2,7 +2,10 @@ package no.ks.barometer.local.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.ks.barometer.local.functions.LocalFunction;
 import no.ks.barometer.local.functions.LocalFunctions;
+import no.ks.barometer.local.schedule.LocalSchedule;
+import no.ks.barometer.local.schedule.LocalScheduler;
 import no.ks.barometer.local.template.SamTemplate;
 import no.ks.barometer.local.template.ValueResolver;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +135,22 @@ class ApiServerTest {
                           Ref: Api
                         Method: GET
                         Path: /v1/boom
+              StreamFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: unused.jar
+                  Handler: no.ks.barometer.local.http.handlers.StreamEchoHandler::handleRequest
+                  Events:
+                    Stream:
+                      Type: HttpApi
+                      Properties:
+                        ApiId: !Ref Api
+                        Method: ANY
+                        Path: /v1/stream/{proxy+}
+                    Nightly:
+                      Type: ScheduleV2
+                      Properties:
+                        ScheduleExpression: cron(0 2 * * ? *)
               MalformedFunction:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -168,9 +187,10 @@ class ApiServerTest {
         SamTemplate template = SamTemplate.parse(TEMPLATE);
         ValueResolver resolver = new ValueResolver(template, Map.of("Table", "local-table"), "eu-north-1");
         Clock clock = Clock.systemUTC();
-        server = new ApiServer(0, Router.from(template),
-                LocalFunctions.load(template, resolver, Map.of(), null, "local-table", clock),
-                new StaticFiles(web), ADMIN_TOKEN, clock);
+        Map<String, LocalFunction> functions = LocalFunctions.load(template, resolver, Map.of(), null, "local-table",
+                clock);
+        server = new ApiServer(0, Router.from(template), functions, new StaticFiles(web), ADMIN_TOKEN, clock,
+                new LocalScheduler(LocalSchedule.allOf(template), functions, clock, System.out));
         server.start();
         base = URI.create("http://127.0.0.1:" + server.port());
     }
@@ -265,6 +285,103 @@ class ApiServerTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertArrayEquals(bytes, response.body());
+    }
+
+    @Test
+    void streamHandlerGetsTheEventAsPayloadFormatTwoJson() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/stream/items/9?x=1"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", "a=1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"n\":1}")));
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode event = JSON.readTree(response.body());
+        assertEquals("2.0", event.path("version").asText());
+        assertEquals("ANY /v1/stream/{proxy+}", event.path("routeKey").asText());
+        assertEquals("/v1/stream/items/9", event.path("rawPath").asText());
+        assertEquals("x=1", event.path("rawQueryString").asText());
+        assertEquals("items/9", event.path("pathParameters").path("proxy").asText());
+        assertEquals("1", event.path("queryStringParameters").path("x").asText());
+        assertEquals("application/json", event.path("headers").path("content-type").asText());
+        assertEquals("a=1", event.path("cookies").path(0).asText());
+        assertEquals("{\"n\":1}", event.path("body").asText());
+        assertTrue(event.path("isBase64Encoded").isBoolean(), "isBase64Encoded is sent, and as a boolean");
+        assertFalse(event.path("isBase64Encoded").asBoolean());
+        JsonNode http = event.path("requestContext").path("http");
+        assertEquals("POST", http.path("method").asText());
+        assertEquals("/v1/stream/items/9", http.path("path").asText());
+        assertEquals("127.0.0.1", http.path("sourceIp").asText());
+        assertTrue(event.path("requestContext").path("timeEpoch").isIntegralNumber());
+        assertFalse(event.has("stageVariables"), "absent values are left out, not sent as null");
+    }
+
+    @Test
+    void streamHandlersAnswerGivesStatusHeadersAndEveryCookie() throws Exception {
+        HttpResponse<String> response = send(get("/v1/stream/echo"));
+        assertEquals(201, response.statusCode());
+        assertEquals("stream", response.headers().firstValue("x-kind").orElseThrow());
+        assertEquals(List.of("stream=1; Path=/", "second=2; Path=/"), response.headers().allValues("Set-Cookie"));
+    }
+
+    @Test
+    void streamHandlersJsonWithoutStatusCodeIsTheBodyOfA200() throws Exception {
+        HttpResponse<String> response = send(get("/v1/stream/plain"));
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("no statusCode", JSON.readTree(response.body()).path("echo").asText());
+    }
+
+    @Test
+    void streamHandlersBase64BodyIsDecoded() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(get("/v1/stream/binary").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertArrayEquals(new byte[] {0, 1, (byte) 0xff}, response.body());
+    }
+
+    @Test
+    void streamHandlersAnswerThatIsNotJsonOrHasWrongTypesIsAnInternalServerError() throws Exception {
+        for (String path : List.of("/v1/stream/garbage", "/v1/stream/wrong-types")) {
+            HttpResponse<String> response = send(get(path));
+            assertEquals(500, response.statusCode(), path);
+            assertEquals("Internal Server Error", JSON.readTree(response.body()).path("message").asText(), path);
+        }
+    }
+
+    private static HttpRequest.Builder runSchedule(String name) {
+        return HttpRequest.newBuilder(base.resolve("/local/schedules/" + name + "/run"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
+    void scheduleRunsOnRequestWithTheAdminTokenAndShowsEventAndAnswer() throws Exception {
+        HttpResponse<String> response = send(runSchedule("StreamFunctionNightly")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("StreamFunctionNightly", body.path("schedule").asText());
+        assertEquals("StreamFunction", body.path("function").asText());
+        assertEquals("aws.scheduler", body.path("event").path("source").asText());
+        assertEquals(201, body.path("output").path("statusCode").asInt(), "the stream handler's answer");
+    }
+
+    @Test
+    void scheduleRunNeedsTheAdminToken() throws Exception {
+        assertEquals(403, send(runSchedule("StreamFunctionNightly")).statusCode());
+        assertEquals(403, send(runSchedule("StreamFunctionNightly").header("Authorization", "Bearer nope"))
+                .statusCode());
+    }
+
+    @Test
+    void unknownScheduleIsA404AndOnlyPostRuns() throws Exception {
+        HttpResponse<String> unknown = send(runSchedule("NoSuchSchedule")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertEquals(404, unknown.statusCode());
+        assertEquals("urn:barometer:problem:schedule-not-found", JSON.readTree(unknown.body()).path("type").asText());
+        HttpResponse<String> get = send(get("/local/schedules/StreamFunctionNightly/run")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertEquals(405, get.statusCode());
+        assertEquals("POST", get.headers().firstValue("Allow").orElseThrow());
+        assertEquals(404, send(get("/local/schedules/StreamFunctionNightly")).statusCode());
     }
 
     @Test

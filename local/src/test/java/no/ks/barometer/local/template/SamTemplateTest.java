@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -131,17 +132,22 @@ class SamTemplateTest {
                           Type: ScheduleV2
                           Properties:
                             ScheduleExpression: cron(0 2 * * ? *)
+                            ScheduleExpressionTimezone: Europe/Oslo
+                            Input: '{"kind":"nightly"}'
                             State: DISABLED
                 """);
         assertEquals(List.of(
-                new FunctionEvent.ScheduleEvent("Hourly", "rate(1 hour)", true),
-                new FunctionEvent.ScheduleEvent("Nightly", "cron(0 2 * * ? *)", false)),
+                new FunctionEvent.ScheduleEvent("Hourly", FunctionEvent.Scheduler.EVENTBRIDGE_RULE, "rate(1 hour)",
+                        true, Optional.empty(), Optional.empty()),
+                new FunctionEvent.ScheduleEvent("Nightly", FunctionEvent.Scheduler.EVENTBRIDGE_SCHEDULER,
+                        "cron(0 2 * * ? *)", false, Optional.of("{\"kind\":\"nightly\"}"),
+                        Optional.of("Europe/Oslo"))),
                 template.function("Snapshot").orElseThrow().scheduleEvents());
     }
 
     @Test
-    void eventKindTheLocalStackCannotRunIsRefused() {
-        TemplateException e = assertThrows(TemplateException.class, () -> parse("""
+    void eventKindTheLocalStackDoesNotServeIsKeptAsUnservedWithItsType() {
+        SamTemplate template = parse("""
                   Consumer:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -152,8 +158,15 @@ class SamTemplateTest {
                           Type: SQS
                           Properties:
                             Queue: arn:aws:sqs:eu-north-1:000000000000:q
-                """));
-        assertTrue(e.getMessage().contains("Consumer.Events.Queue"), e.getMessage());
+                        Ping:
+                          Type: HttpApi
+                          Properties:
+                            Method: GET
+                            Path: /v1/ping
+                """);
+        SamFunction consumer = template.function("Consumer").orElseThrow();
+        assertEquals(List.of(new FunctionEvent.UnservedEvent("Queue", "SQS")), consumer.unservedEvents());
+        assertEquals(1, consumer.httpApiEvents().size());
     }
 
     @Test
@@ -196,8 +209,8 @@ class SamTemplateTest {
     }
 
     @Test
-    void shortFormIntrinsicIsRefusedRatherThanReadAsALiteral() {
-        TemplateException e = assertThrows(TemplateException.class, () -> parse("""
+    void shortFormIntrinsicIsReadAsItsLongForm() {
+        SamFunction function = parse("""
                   Fn:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -206,8 +219,10 @@ class SamTemplateTest {
                       Environment:
                         Variables:
                           TABLE_NAME: !Ref Table
-                """));
-        assertTrue(e.getMessage().contains("!Ref"), e.getMessage());
+                          BASE: !Sub https://${Stage}.example
+                """).function("Fn").orElseThrow();
+        assertEquals(new TemplateValue.Ref("Table"), function.environment().get("TABLE_NAME"));
+        assertEquals(new TemplateValue.Sub("https://${Stage}.example"), function.environment().get("BASE"));
     }
 
     @Test
