@@ -1,7 +1,7 @@
 package no.ks.barometer.systemtests;
 
 import no.ks.barometer.systemtests.RespondentClient.Reply;
-import no.ks.barometer.respondent.RespondentService;
+import no.ks.barometer.respondent.ResponseFinder;
 import no.ks.barometer.survey.Survey;
 import no.ks.barometer.survey.SurveyState;
 import no.ks.barometer.testing.DynamoDbLocal;
@@ -278,7 +278,7 @@ class BadInputTest {
     void closedSurveyIsAClearRefusal() {
         Survey open = api.survey;
         api.surveys.put(Surveys.closed(open));
-        api.clock.advance(RespondentService.SURVEY_REFRESH);
+        api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         try {
             Reply save = api.put(token, "q3", 3, "{\"Q3\":{\"choice\":2}}");
             Reply read = api.get(token);
@@ -289,7 +289,7 @@ class BadInputTest {
             assertEquals(403, api.submit(token, 3).status());
         } finally {
             api.surveys.put(open);
-            api.clock.advance(RespondentService.SURVEY_REFRESH);
+            api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         }
     }
 
@@ -298,12 +298,12 @@ class BadInputTest {
         Survey open = api.survey;
         api.surveys.put(new Survey(open.id(), open.title(), open.questionnaireId(), open.questionnaireVersion(),
                 SurveyState.OPEN, open.opensAt(), api.clock.instant().plusSeconds(10), open.linkBaseUrl()));
-        api.clock.advance(RespondentService.SURVEY_REFRESH);
+        api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         try {
             assertEquals(403, api.put(token, "q3", 3, "{\"Q3\":{\"choice\":2}}").status());
         } finally {
             api.surveys.put(open);
-            api.clock.advance(RespondentService.SURVEY_REFRESH);
+            api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         }
     }
 

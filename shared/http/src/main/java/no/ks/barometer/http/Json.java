@@ -6,17 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.ks.barometer.rules.Texts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -28,9 +23,6 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final ObjectWriter CANONICAL = new ObjectMapper()
-            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
-            .writer();
 
     private Json() {
     }
@@ -67,24 +59,6 @@ public final class Json {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree always serialises", e);
-        }
-    }
-
-    /** The same bytes for the same JSON whatever the order of its object members, for fingerprints. */
-    public static byte[] canonical(JsonNode node) {
-        try {
-            return CANONICAL.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
-        }
-    }
-
-    /** Hex SHA-256 of the canonical form: equal for equal JSON, to recognise a repeated request. */
-    public static String fingerprint(JsonNode node) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(node)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package no.ks.barometer.respondent;
+package no.ks.barometer.http.respondent;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import no.ks.barometer.token.Tokens;
