@@ -57,7 +57,7 @@ public final class GetResponseHandler
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         finder.primeRulesEngines();
-        handleRequest(Priming.event("GET", "/v1/response", Map.of(), null), null);
+        Priming.requireWorking(handleRequest(Priming.event("GET", "/v1/response", Map.of(), null), null));
     }
 
     @Override

@@ -65,8 +65,8 @@ public final class SavePageHandler
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         finder.primeRulesEngines();
-        handleRequest(Priming.event("PUT", "/v1/response/pages/q0", Map.of("pageId", "q0"),
-                "{\"version\":0,\"answers\":{\"Q0\":{\"choice\":1}}}"), null);
+        Priming.requireWorking(handleRequest(Priming.event("PUT", "/v1/response/pages/q0", Map.of("pageId", "q0"),
+                "{\"version\":0,\"answers\":{\"Q0\":{\"choice\":1}}}"), null));
     }
 
     @Override

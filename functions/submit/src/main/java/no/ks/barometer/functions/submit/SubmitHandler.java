@@ -63,7 +63,8 @@ public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         finder.primeRulesEngines();
-        handleRequest(Priming.event("POST", "/v1/response/submit", Map.of(), "{\"version\":0}"), null);
+        Priming.requireWorking(handleRequest(
+                Priming.event("POST", "/v1/response/submit", Map.of(), "{\"version\":0}"), null));
     }
 
     @Override
