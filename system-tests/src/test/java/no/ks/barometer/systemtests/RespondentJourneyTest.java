@@ -65,6 +65,35 @@ class RespondentJourneyTest {
     }
 
     @Test
+    void everyReplyWithTheResponseSaysWhatTheSavedAnswersShow() {
+        String token = api.invite(Organisations.kommuner(1140, 1).get(0));
+        Reply opened = api.get(token);
+        api.put(token, "q0", 0, "{\"Q0\":{\"choice\":1}}");
+        api.put(token, "q1", 1, "{\"Q1\":{\"choice\":1}}");
+        Reply saved = api.put(token, "q2", 2, "{\"Q2\":{\"choice\":1}}");
+        Reply conflict = api.put(token, "q2", 2, "{\"Q2\":{\"choice\":2}}");
+        Reply declined = api.put(token, "q0", 3, "{\"Q0\":{\"choice\":2}}");
+
+        assertEquals("[\"q0\",\"q1\",\"q2\",\"q28\"]", visiblePages(opened.body()));
+        assertEquals("[1,2,3]", opened.body().get("visible").get("pages").get(0).get("questions").get(0)
+                .get("options").toString());
+        JsonNode q12 = saved.body().get("visible").get("pages").findParents("id").stream()
+                .filter(question -> "Q12".equals(question.get("id").textValue())).findFirst().orElseThrow();
+        assertEquals("[1,3]", q12.get("rows").toString());
+        assertEquals("[]", q12.get("options").toString());
+        assertTrue(saved.body().get("visible").get("ended").isNull());
+        assertEquals(visiblePages(saved.body()), visiblePages(conflict.body().get("current")));
+        assertEquals("[\"q0\"]", visiblePages(declined.body()));
+        assertEquals("DECLINED", declined.body().get("visible").get("ended").textValue());
+    }
+
+    private static String visiblePages(JsonNode response) {
+        List<String> ids = new ArrayList<>();
+        response.get("visible").get("pages").forEach(page -> ids.add(page.get("id").textValue()));
+        return RespondentClient.JSON.valueToTree(ids).toString();
+    }
+
+    @Test
     void kommuneIsRefusedAnOptionOnlyForFylkeskommuner() {
         String token = api.invite(Organisations.kommuner(1101, 1).get(0));
         Map<String, String> pages = Pages.worksWithInnovation(true);

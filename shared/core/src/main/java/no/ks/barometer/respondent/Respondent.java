@@ -38,6 +38,7 @@ record Respondent(String tokenHash, StoredResponse response, RulesEngine engine,
                 ? engine.nextPage(orgType, state) : Optional.empty();
         return new RespondentView(engine.questionnaire().id(), engine.questionnaire().version(),
                 response.organisation(), response.status(), response.version(), response.answers(),
-                response.savedPages(), nextPage, engine.progress(orgType, state), response.times());
+                response.savedPages(), nextPage, engine.progress(orgType, state), response.times(),
+                engine.visibility(orgType, state));
     }
 }

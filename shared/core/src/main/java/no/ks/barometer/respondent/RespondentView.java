@@ -5,6 +5,7 @@ import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.response.ResponseTimes;
 import no.ks.barometer.rules.Progress;
+import no.ks.barometer.rules.Visibility;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
  *
  * @param answers  the stored answers in the JSON shapes of docs/questionnaire-format.md; not to be modified
  * @param nextPage where to continue; empty once the response takes no more answers
+ * @param visible  what the saved answers show: the visible pages, questions, offered options and shown rows, and
+ *                 the end an answer chose
  */
 public record RespondentView(
         String questionnaireId,
@@ -25,7 +28,8 @@ public record RespondentView(
         List<String> savedPages,
         Optional<String> nextPage,
         Progress progress,
-        ResponseTimes times) {
+        ResponseTimes times,
+        Visibility visible) {
 
     public RespondentView {
         savedPages = List.copyOf(savedPages);

@@ -11,6 +11,9 @@ import no.ks.barometer.http.Replies;
 import no.ks.barometer.respondent.RespondentOutcome;
 import no.ks.barometer.respondent.RespondentView;
 import no.ks.barometer.rules.Problem;
+import no.ks.barometer.rules.Visibility;
+import no.ks.barometer.rules.VisiblePage;
+import no.ks.barometer.rules.VisibleQuestion;
 
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +74,29 @@ public final class RespondentReplies {
         instant(view, "startedAt", response.times().startedAt());
         instant(view, "lastSavedAt", response.times().lastSavedAt());
         instant(view, "submittedAt", response.times().submittedAt());
+        view.set("visible", visible(response.visible()));
         return view;
+    }
+
+    /** Option codes as JSON integers and row codes too, as the definition and the answers write them. */
+    private static ObjectNode visible(Visibility visibility) {
+        ObjectNode visible = Json.object();
+        ArrayNode pages = visible.putArray("pages");
+        for (VisiblePage page : visibility.pages()) {
+            ObjectNode pageNode = pages.addObject();
+            pageNode.put("id", page.page().id());
+            ArrayNode questions = pageNode.putArray("questions");
+            for (VisibleQuestion question : page.questions()) {
+                ObjectNode questionNode = questions.addObject();
+                questionNode.put("id", question.question().id());
+                ArrayNode options = questionNode.putArray("options");
+                question.options().forEach(option -> options.add(option.code()));
+                ArrayNode rows = questionNode.putArray("rows");
+                question.rows().forEach(row -> rows.add(row.code()));
+            }
+        }
+        visible.put("ended", visibility.ended().map(Enum::name).orElse(null));
+        return visible;
     }
 
     private static ObjectNode withRemoved(ObjectNode view, List<String> removedQuestions) {
