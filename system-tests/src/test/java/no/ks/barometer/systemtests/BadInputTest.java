@@ -90,7 +90,7 @@ class BadInputTest {
             "{\"version\":3,\"answers\":\"Q3=2\"}",
             "{\"version\":3,\"answers\":{},\"page\":\"q3\"}",
             "{\"version\":3,\"version\":3,\"answers\":{}}",
-            "{\"version\":3,\"answers\":{\"Q3\":{\"text\":\"\\udc00\"}}}"
+            "{\"version\":3,\"answers\":{\"Q3\\udc00\":{\"choice\":2}}}"
     })
     void malformedBodyIs400(String body) {
         Reply reply = api.putRaw(token, "q3", body, "application/json");
@@ -221,6 +221,14 @@ class BadInputTest {
                 "Q28", "INVALID_CHARACTERS");
         assertValidation(api.put(textToken, "q28", 3, "{\"Q28\":{\"text\":\"Null\\u0000tegn\"}}"),
                 "Q28", "INVALID_CHARACTERS");
+    }
+
+    @Test
+    void unpairedSurrogateInAnOpenAnswerIs422ForItsQuestion() {
+        assertValidation(api.put(textToken, "q28", 3, "{\"Q28\":{\"text\":\"Fint \\ud800\"}}"),
+                "Q28", "INVALID_CHARACTERS");
+        assertValidation(api.put(otherToken, "q4", 4, "{\"Q4\":{\"choices\":[10],\"other\":\"\\udc00\"}}"),
+                "Q4", "INVALID_CHARACTERS");
     }
 
     @Test

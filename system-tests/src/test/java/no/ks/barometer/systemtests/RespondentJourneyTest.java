@@ -1,9 +1,11 @@
 package no.ks.barometer.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.ks.barometer.respondent.ResponseFinder;
 import no.ks.barometer.systemtests.RespondentClient.Reply;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.Organisations;
+import no.ks.barometer.testing.Surveys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +93,48 @@ class RespondentJourneyTest {
         List<String> ids = new ArrayList<>();
         response.get("visible").get("pages").forEach(page -> ids.add(page.get("id").textValue()));
         return RespondentClient.JSON.valueToTree(ids).toString();
+    }
+
+    @Test
+    void answersComeInQuestionnaireOrderInEveryReply() {
+        String token = api.invite(Organisations.kommuner(1141, 1).get(0));
+
+        Walk walk = walk(token, Pages.worksWithInnovation(true));
+
+        List<String> expected = walk.pages().stream().map(page -> "Q" + page.substring(1))
+                .filter(id -> walk.last().body().get("answers").has(id)).toList();
+        assertEquals(expected, answerIds(walk.last().body()));
+        assertEquals(expected, answerIds(api.get(token).body()));
+        assertEquals(expected, answerIds(api.submit(token, walk.last().version()).body()));
+    }
+
+    @Test
+    void submittedResponseCanBeReadButNotChangedAfterTheSurveyClosed() {
+        String token = api.invite(Organisations.kommuner(1142, 1).get(0));
+        long version = walk(token, Pages.doesNotKnow()).last().version();
+        assertEquals(200, api.submit(token, version).status());
+        var open = api.survey;
+        api.surveys.put(Surveys.closed(open));
+        api.clock.advance(ResponseFinder.SURVEY_REFRESH);
+        try {
+            Reply read = api.get(token);
+            Reply save = api.put(token, "q28", version + 1, "{\"Q28\":{\"text\":\"Etterpå\"}}");
+
+            assertEquals(200, read.status(), read.raw());
+            assertEquals("COMPLETED", read.text("status"));
+            assertTrue(read.body().get("nextPage").isNull());
+            assertEquals(403, save.status());
+            assertEquals(403, api.submit(token, version + 1).status());
+        } finally {
+            api.surveys.put(open);
+            api.clock.advance(ResponseFinder.SURVEY_REFRESH);
+        }
+    }
+
+    private static List<String> answerIds(JsonNode response) {
+        List<String> ids = new ArrayList<>();
+        response.get("answers").fieldNames().forEachRemaining(ids::add);
+        return ids;
     }
 
     @Test

@@ -1,6 +1,10 @@
 package no.ks.barometer.respondent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.ks.barometer.questionnaire.OrgType;
+import no.ks.barometer.questionnaire.Question;
 import no.ks.barometer.response.StoredResponse;
 import no.ks.barometer.rules.AnswerCodec;
 import no.ks.barometer.rules.ResponseState;
@@ -37,8 +41,29 @@ record Respondent(String tokenHash, StoredResponse response, RulesEngine engine,
         Optional<String> nextPage = response.status().acceptsAnswers()
                 ? engine.nextPage(orgType, state) : Optional.empty();
         return new RespondentView(engine.questionnaire().id(), engine.questionnaire().version(),
-                response.organisation(), response.status(), response.version(), response.answers(),
+                response.organisation(), response.status(), response.version(), answersInQuestionnaireOrder(),
                 response.savedPages(), nextPage, engine.progress(orgType, state), response.times(),
                 engine.visibility(orgType, state));
+    }
+
+    /**
+     * The stored answers in the order of the questionnaire's questions, as the API documents them; the store
+     * keeps no order. An answer to an id the questionnaire does not have (until the next save removes it) comes
+     * last.
+     */
+    private ObjectNode answersInQuestionnaireOrder() {
+        ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+        for (Question question : engine.questionnaire().questions()) {
+            JsonNode answer = response.answers().get(question.id());
+            if (answer != null) {
+                ordered.set(question.id(), answer);
+            }
+        }
+        response.answers().properties().forEach(member -> {
+            if (!ordered.has(member.getKey())) {
+                ordered.set(member.getKey(), member.getValue());
+            }
+        });
+        return ordered;
     }
 }

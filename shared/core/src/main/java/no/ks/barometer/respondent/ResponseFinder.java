@@ -83,7 +83,10 @@ public final class ResponseFinder {
         }
     }
 
-    /** GET /v1/response. The first one moves the response from {@code INVITED} to {@code OPENED}. */
+    /**
+     * GET /v1/response. The first one moves the response from {@code INVITED} to {@code OPENED}. A submitted or
+     * ended response is shown, read-only, after its survey closed too.
+     */
     public RespondentOutcome show(String token) {
         Instant now = clock.instant();
         return switch (open(token, now, OptionalLong.empty())) {
@@ -109,7 +112,8 @@ public final class ResponseFinder {
     }
 
     /**
-     * Refuses a bad token and a survey that does not take answers.
+     * Refuses a bad token, and a survey that does not take answers; but a submitted or ended response can still be
+     * read (not written) after its survey closed, until its token expires.
      *
      * @param writingAt the version a write is made against; a remembered response of that version is used as it
      *                  is, since the write's condition checks it
@@ -125,7 +129,8 @@ public final class ResponseFinder {
         }
         StoredResponse response = found.get().response();
         Survey survey = survey(response.surveyId(), now);
-        if (!survey.acceptsAnswers(now)) {
+        boolean readingAFinishedResponse = writingAt.isEmpty() && !response.status().acceptsAnswers();
+        if (!survey.acceptsAnswers(now) && !readingAFinishedResponse) {
             return new Lookup.NotOpened(new RespondentOutcome.SurveyClosed());
         }
         String questionnaireId = response.questionnaireId() != null

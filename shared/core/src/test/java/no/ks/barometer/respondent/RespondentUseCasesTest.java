@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -185,6 +187,54 @@ class RespondentUseCasesTest {
         assertInstanceOf(RespondentOutcome.Submitted.class, repeated);
         assertInstanceOf(RespondentOutcome.Closed.class, late);
         assertEquals(version + 1, stored().version());
+    }
+
+    @Test
+    void finishedResponseCanBeReadButNotWrittenAfterTheSurveyClosedUntilItsTokenExpires() {
+        long version = answerEveryPage();
+        submitting.submit(token, version);
+        surveys.put(Surveys.closed(survey));
+        clock.advance(ResponseFinder.SURVEY_REFRESH);
+
+        RespondentOutcome read = finder.show(token);
+        RespondentOutcome save = saving.save(token, "q28", version + 1, answers("{\"Q28\":{\"text\":\"Etterpå\"}}"));
+        RespondentOutcome submit = submitting.submit(token, version + 1);
+        clock.advance(Duration.ofDays(90));
+        RespondentOutcome expired = finder.show(token);
+
+        assertEquals(ResponseStatus.COMPLETED, assertInstanceOf(RespondentOutcome.Shown.class, read).view().status());
+        assertInstanceOf(RespondentOutcome.SurveyClosed.class, save);
+        assertInstanceOf(RespondentOutcome.SurveyClosed.class, submit);
+        assertInstanceOf(RespondentOutcome.InvalidToken.class, expired);
+    }
+
+    @Test
+    void unfinishedResponseCannotBeReadAfterTheSurveyClosed() {
+        saving.save(token, "q0", 0, answers("{\"Q0\":{\"choice\":1}}"));
+        surveys.put(Surveys.closed(survey));
+        clock.advance(ResponseFinder.SURVEY_REFRESH);
+
+        assertInstanceOf(RespondentOutcome.SurveyClosed.class, finder.show(token));
+    }
+
+    @Test
+    void answersAreShownInQuestionnaireOrderWhateverOrderTheStoreKeeps() {
+        answerEveryPage();
+        StoredResponse saved = stored();
+        ObjectNode reversed = JSON.createObjectNode();
+        List<String> ids = new ArrayList<>();
+        saved.answers().fieldNames().forEachRemaining(ids::add);
+        Collections.reverse(ids);
+        ids.forEach(id -> reversed.set(id, saved.answers().get(id)));
+        responses.put(new StoredResponse(saved.surveyId(), saved.organisation(), saved.tokenHash(),
+                saved.tokenExpiresAt(), saved.status(), saved.times(), saved.questionnaireId(),
+                saved.questionnaireVersion(), saved.version(), reversed, saved.savedPages(), saved.lastWrite()));
+
+        RespondentView view = assertInstanceOf(RespondentOutcome.Shown.class, finder().show(token)).view();
+
+        List<String> shown = new ArrayList<>();
+        view.answers().fieldNames().forEachRemaining(shown::add);
+        assertEquals(List.of("Q0", "Q1", "Q2", "Q28"), shown);
     }
 
     /** Q2 = Vet ikke leads straight to the last page. */

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * JSON in and out of the API. Reading is strict: one JSON value and nothing after it, no comments, no duplicate
- * keys, and no text that is not well-formed Unicode (a lone surrogate could not be stored).
+ * keys, and no member name that is not well-formed Unicode (a lone surrogate could be neither stored nor echoed).
  */
 public final class Json {
 
@@ -48,8 +48,8 @@ public final class Json {
         if (node == null || node.isMissingNode()) {
             throw new RequestRejected(ApiProblem.malformed("Forespørselen mangler innhold."));
         }
-        if (!wellFormedText(node)) {
-            throw new RequestRejected(ApiProblem.malformed("Innholdet har tekst som ikke er gyldig Unicode."));
+        if (!wellFormedNames(node)) {
+            throw new RequestRejected(ApiProblem.malformed("Innholdet har et feltnavn som ikke er gyldig Unicode."));
         }
         return node;
     }
@@ -62,21 +62,21 @@ public final class Json {
         }
     }
 
-    private static boolean wellFormedText(JsonNode node) {
-        if (node.isTextual()) {
-            return !Texts.hasUnpairedSurrogate(node.textValue());
-        }
+    /**
+     * Member names may be echoed in a problem (an unknown field, an unknown question), so one that is not
+     * well-formed Unicode is refused here. Text values are left to the rules, which refuse such a text in an
+     * answer as {@code INVALID_CHARACTERS} for its question (docs/questionnaire-format.md); no reply echoes a value.
+     */
+    private static boolean wellFormedNames(JsonNode node) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                if (Texts.hasUnpairedSurrogate(member.getKey()) || !wellFormedText(member.getValue())) {
+                if (Texts.hasUnpairedSurrogate(member.getKey()) || !wellFormedNames(member.getValue())) {
                     return false;
                 }
             }
-            return true;
-        }
-        if (node.isArray()) {
+        } else if (node.isArray()) {
             for (JsonNode element : node) {
-                if (!wellFormedText(element)) {
+                if (!wellFormedNames(element)) {
                     return false;
                 }
             }
