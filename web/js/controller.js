@@ -5,7 +5,7 @@
 import { collectAnswers } from './answers.js';
 import { Outcome } from './api.js';
 import { hasEnded, isReachable, neighbours, viewFor } from './navigation.js';
-import { validatePage, visibleFromRules } from './rules.js';
+import { validatePage } from './rules.js';
 import { endView } from './views/end.js';
 import { pageView } from './views/page.js';
 import { notice, setBusy, showSaveProblem } from './views/parts.js';
@@ -33,15 +33,6 @@ export function createController({ api, screen, history, formEntries }) {
   // Keeps what is typed on the page shown when the respondent leaves it without saving; null on other views.
   let leavePage = null;
 
-  /**
-   * The response as the app uses it. Until the server's replies carry `visible`, rules.js works it out here, and
-   * only here, from the saved answers.
-   */
-  function received(body) {
-    if (body.visible) return body;
-    return { ...body, visible: visibleFromRules(definition, body.organisation.type, body.answers ?? {}) };
-  }
-
   function show(view, mode, screenOf) {
     history.remember(view, mode);
     screen.show(screenOf);
@@ -68,7 +59,7 @@ export function createController({ api, screen, history, formEntries }) {
       if (!succeeded(loaded, retry)) return;
       definition = loaded.body;
     }
-    response = received(result.body);
+    response = result.body;
     screen.header(definition.title, response.organisation.name);
     route(preferredPage, pageNotice);
   }
@@ -147,7 +138,7 @@ export function createController({ api, screen, history, formEntries }) {
     const retry = () => sendWrite(form, write);
     switch (result.outcome) {
       case Outcome.OK:
-        write.succeeded(received(result.body));
+        write.succeeded(result.body);
         return;
       case Outcome.VALIDATION_FAILED:
         write.rejected(result.body?.errors ?? []);
@@ -156,7 +147,7 @@ export function createController({ api, screen, history, formEntries }) {
         drafts.clear();
         screen.announce('Svarene er endret et annet sted.');
         if (result.body?.current) {
-          response = received(result.body.current);
+          response = result.body.current;
           route(write.pageId, notice('warning', CONFLICT_TEXT));
         } else {
           await load(write.pageId, notice('warning', CONFLICT_TEXT));

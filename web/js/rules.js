@@ -242,7 +242,7 @@ function evaluate(definition, orgType, answersById, savedPages) {
   const saved = new Set(savedPages ?? []);
   const visiblePages = definition.pages.filter((page) => pageVisible.has(page.id));
   const done = new Set(visiblePages.filter((page) => saved.has(page.id) && !pageMissing.has(page.id)).map((p) => p.id));
-  return { orgType, visible, effective, stored: answersById, visiblePages, done, saved, ended };
+  return { orgType, visible, effective, stored: answersById, visiblePages, done, saved };
 }
 
 function readAnswers(answers) {
@@ -260,30 +260,6 @@ function reachableIn(evaluation, pageId) {
     if (!evaluation.done.has(page.id)) return false;
   }
   return false;
-}
-
-// ---- What the saved state shows ----
-
-/**
- * What `answers` show this organisation type, in the shape of the `visible` field of the server's replies: the
- * visible pages in order, each with its visible questions, their offered option codes and shown row codes, and the
- * reason an answer ended the survey, or null. It stands in for that field while replies come without it; once the
- * server sends it, this goes, with its one caller in controller.js.
- */
-export function visibleFromRules(definition, orgType, answers) {
-  const { visible, effective, visiblePages, ended } = evaluate(definition, orgType, readAnswers(answers), []);
-  return {
-    pages: visiblePages.map((page) => ({
-      id: page.id,
-      questions: page.questions.filter((question) => visible.has(question.id)).map((question) => ({
-        id: question.id,
-        options: (question.options ?? []).filter((option) => offered(question, option, orgType, effective))
-          .map((option) => option.code),
-        rows: rowsFor(question, orgType).map((row) => row.code),
-      })),
-    })),
-    ended,
-  };
 }
 
 // ---- Checking answers ----

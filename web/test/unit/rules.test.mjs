@@ -5,61 +5,11 @@ import { smallDefinition as def } from './small-definition.mjs';
 
 const codes = (problems) => problems.map((p) => `${p.question}:${p.code}`).sort();
 const kommune = (answers = {}, savedPages = []) => ({ orgType: 'kommune', answers, savedPages });
-const visibleIds = (orgType, answers) => rules.visibleFromRules(def, orgType, answers).pages
-  .flatMap((page) => page.questions.map((q) => q.id));
-const shown = (orgType, answers, id) => rules.visibleFromRules(def, orgType, answers).pages
-  .flatMap((page) => page.questions).find((q) => q.id === id) ?? null;
 
 const atP2 = () => kommune({ A: { choice: 1 } }, ['p1']);
 const atP3 = () => kommune({ A: { choice: 1 }, B: { choice: 1 } }, ['p1', 'p2']);
 const atP5 = () => kommune({ A: { choice: 1 }, B: { choice: 1 }, C: { choices: [5] } }, ['p1', 'p2', 'p3']);
 const atP6 = () => kommune({ A: { choice: 1 }, B: { choice: 2 } }, ['p1', 'p2']);
-
-test('visible pages come in order with their visible questions, offered options and shown rows', () => {
-  assert.deepEqual(rules.visibleFromRules(def, 'kommune', { A: { choice: 1 }, B: { choice: 3 } }), {
-    pages: [
-      { id: 'p1', questions: [{ id: 'A', options: [1, 2, 3], rows: [] }] },
-      { id: 'p2', questions: [{ id: 'B', options: [1, 2, 3], rows: [] }] },
-      { id: 'p5', questions: [{ id: 'E', options: [], rows: [1, 3] }] },
-      { id: 'p6', questions: [{ id: 'F', options: [], rows: [] }] },
-    ],
-    ended: null,
-  });
-});
-
-test('a question whose condition refers to an unanswered question is hidden', () => {
-  assert.deepEqual(visibleIds('kommune', {}), ['A', 'B', 'F']);
-});
-
-test('a hidden answer never makes a later question visible', () => {
-  // C is hidden (B = 2), so its answer must not make D visible even though it is stored.
-  assert.deepEqual(visibleIds('kommune', { A: { choice: 1 }, B: { choice: 2 }, C: { choices: [1] } }), ['A', 'B', 'F']);
-});
-
-test('all, any, not and orgType conditions combine', () => {
-  const answers = { A: { choice: 1 }, B: { choice: 1 }, C: { choices: [2] }, D: { choices: [2] } };
-  assert.deepEqual(visibleIds('kommune', answers), ['A', 'B', 'C', 'D', 'E', 'F']);
-  assert.deepEqual(visibleIds('fylkeskommune', answers), ['A', 'B', 'C', 'D', 'G', 'F']);
-});
-
-test('carry-forward offers only the carried options that were chosen, and the others always', () => {
-  const answers = { A: { choice: 1 }, B: { choice: 1 }, C: { choices: [3, 1] } };
-  assert.deepEqual(shown('kommune', answers, 'D').options, [1, 3, 9]);
-});
-
-test('options and rows for one organisation type are offered only to it', () => {
-  const answers = { A: { choice: 1 }, B: { choice: 1 } };
-  assert.ok(shown('kommune', answers, 'C').options.includes(6));
-  assert.ok(!shown('fylkeskommune', answers, 'C').options.includes(6));
-  assert.deepEqual(shown('kommune', answers, 'E').rows, [1, 3]);
-  assert.equal(shown('kommune', {}, 'C'), null, 'a hidden question is not in the visible pages');
-});
-
-test('an option that ends the survey ends it at once and nothing further is visible', () => {
-  const declined = rules.visibleFromRules(def, 'kommune', { A: { choice: 2 }, B: { choice: 1 } });
-  assert.deepEqual(declined, { pages: [{ id: 'p1', questions: [{ id: 'A', options: [1, 2, 3], rows: [] }] }], ended: 'DECLINED' });
-  assert.equal(rules.visibleFromRules(def, 'kommune', { A: { choice: 3 } }).ended, 'WRONG_RECIPIENT');
-});
 
 test('a page after an unfinished page cannot be saved, nor a page the questionnaire does not have', () => {
   assert.deepEqual(codes(rules.validatePage(def, atP2(), 'p6', {})), ['null:PAGE_NOT_REACHABLE']);

@@ -1,7 +1,7 @@
 package no.ks.barometer.systemtests;
 
 import no.ks.barometer.http.ApiProblem;
-import no.ks.barometer.respondent.RespondentService;
+import no.ks.barometer.respondent.ResponseFinder;
 import no.ks.barometer.survey.Survey;
 import no.ks.barometer.survey.SurveyState;
 import no.ks.barometer.systemtests.RespondentClient.Reply;
@@ -97,7 +97,7 @@ class BadInputTest {
             "{\"version\":3,\"answers\":\"Q3=2\"}",
             "{\"version\":3,\"answers\":{},\"page\":\"q3\"}",
             "{\"version\":3,\"version\":3,\"answers\":{}}",
-            "{\"version\":3,\"answers\":{\"Q3\":{\"text\":\"\\udc00\"}}}"
+            "{\"version\":3,\"answers\":{\"Q3\\udc00\":{\"choice\":2}}}"
     })
     void malformedBodyIs400(String body) {
         Reply reply = api.putRaw(token, "q3", body, "application/json");
@@ -231,6 +231,14 @@ class BadInputTest {
     }
 
     @Test
+    void unpairedSurrogateInAnOpenAnswerIs422ForItsQuestion() {
+        assertValidation(api.put(textToken, "q28", 3, "{\"Q28\":{\"text\":\"Fint \\ud800\"}}"),
+                "Q28", "INVALID_CHARACTERS");
+        assertValidation(api.put(otherToken, "q4", 4, "{\"Q4\":{\"choices\":[10],\"other\":\"\\udc00\"}}"),
+                "Q4", "INVALID_CHARACTERS");
+    }
+
+    @Test
     void answersToAPageOfTheOtherBranchAre422() {
         Reply reply = api.put(textToken, "q3", 3, "{\"Q3\":{\"choice\":1}}");
 
@@ -354,7 +362,7 @@ class BadInputTest {
     void closedSurveyIsAClearRefusal() {
         Survey open = api.survey;
         api.surveys.put(Surveys.closed(open));
-        api.clock.advance(RespondentService.SURVEY_REFRESH);
+        api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         try {
             Reply save = api.put(token, "q3", 3, "{\"Q3\":{\"choice\":2}}");
             Reply read = api.get(token);
@@ -365,7 +373,7 @@ class BadInputTest {
             assertEquals(403, api.submit(token, 3).status());
         } finally {
             api.surveys.put(open);
-            api.clock.advance(RespondentService.SURVEY_REFRESH);
+            api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         }
     }
 
@@ -374,12 +382,12 @@ class BadInputTest {
         Survey open = api.survey;
         api.surveys.put(new Survey(open.id(), open.title(), open.questionnaireId(), open.questionnaireVersion(),
                 SurveyState.OPEN, open.opensAt(), api.clock.instant().plusSeconds(10), open.linkBaseUrl()));
-        api.clock.advance(RespondentService.SURVEY_REFRESH);
+        api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         try {
             assertEquals(403, api.put(token, "q3", 3, "{\"Q3\":{\"choice\":2}}").status());
         } finally {
             api.surveys.put(open);
-            api.clock.advance(RespondentService.SURVEY_REFRESH);
+            api.clock.advance(ResponseFinder.SURVEY_REFRESH);
         }
     }
 

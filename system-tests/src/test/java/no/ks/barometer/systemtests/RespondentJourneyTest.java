@@ -1,9 +1,11 @@
 package no.ks.barometer.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.ks.barometer.respondent.ResponseFinder;
 import no.ks.barometer.systemtests.RespondentClient.Reply;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.Organisations;
+import no.ks.barometer.testing.Surveys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,6 +64,77 @@ class RespondentJourneyTest {
         JsonNode stored = api.get(token).body();
         assertEquals("fylkeskommune", stored.get("organisation").get("type").textValue());
         assertEquals("[3,5]", stored.get("answers").get("Q20").get("choices").toString());
+    }
+
+    @Test
+    void everyReplyWithTheResponseSaysWhatTheSavedAnswersShow() {
+        String token = api.invite(Organisations.kommuner(1140, 1).get(0));
+        Reply opened = api.get(token);
+        api.put(token, "q0", 0, "{\"Q0\":{\"choice\":1}}");
+        api.put(token, "q1", 1, "{\"Q1\":{\"choice\":1}}");
+        Reply saved = api.put(token, "q2", 2, "{\"Q2\":{\"choice\":1}}");
+        Reply conflict = api.put(token, "q2", 2, "{\"Q2\":{\"choice\":2}}");
+        Reply declined = api.put(token, "q0", 3, "{\"Q0\":{\"choice\":2}}");
+
+        assertEquals("[\"q0\",\"q1\",\"q2\",\"q28\"]", visiblePages(opened.body()));
+        assertEquals("[1,2,3]", opened.body().get("visible").get("pages").get(0).get("questions").get(0)
+                .get("options").toString());
+        JsonNode q12 = saved.body().get("visible").get("pages").findParents("id").stream()
+                .filter(question -> "Q12".equals(question.get("id").textValue())).findFirst().orElseThrow();
+        assertEquals("[1,3]", q12.get("rows").toString());
+        assertEquals("[]", q12.get("options").toString());
+        assertTrue(saved.body().get("visible").get("ended").isNull());
+        assertEquals(visiblePages(saved.body()), visiblePages(conflict.body().get("current")));
+        assertEquals("[\"q0\"]", visiblePages(declined.body()));
+        assertEquals("DECLINED", declined.body().get("visible").get("ended").textValue());
+    }
+
+    private static String visiblePages(JsonNode response) {
+        List<String> ids = new ArrayList<>();
+        response.get("visible").get("pages").forEach(page -> ids.add(page.get("id").textValue()));
+        return RespondentClient.JSON.valueToTree(ids).toString();
+    }
+
+    @Test
+    void answersComeInQuestionnaireOrderInEveryReply() {
+        String token = api.invite(Organisations.kommuner(1141, 1).get(0));
+
+        Walk walk = walk(token, Pages.worksWithInnovation(true));
+
+        List<String> expected = walk.pages().stream().map(page -> "Q" + page.substring(1))
+                .filter(id -> walk.last().body().get("answers").has(id)).toList();
+        assertEquals(expected, answerIds(walk.last().body()));
+        assertEquals(expected, answerIds(api.get(token).body()));
+        assertEquals(expected, answerIds(api.submit(token, walk.last().version()).body()));
+    }
+
+    @Test
+    void submittedResponseCanBeReadButNotChangedAfterTheSurveyClosed() {
+        String token = api.invite(Organisations.kommuner(1142, 1).get(0));
+        long version = walk(token, Pages.doesNotKnow()).last().version();
+        assertEquals(200, api.submit(token, version).status());
+        var open = api.survey;
+        api.surveys.put(Surveys.closed(open));
+        api.clock.advance(ResponseFinder.SURVEY_REFRESH);
+        try {
+            Reply read = api.get(token);
+            Reply save = api.put(token, "q28", version + 1, "{\"Q28\":{\"text\":\"Etterpå\"}}");
+
+            assertEquals(200, read.status(), read.raw());
+            assertEquals("COMPLETED", read.text("status"));
+            assertTrue(read.body().get("nextPage").isNull());
+            assertEquals(403, save.status());
+            assertEquals(403, api.submit(token, version + 1).status());
+        } finally {
+            api.surveys.put(open);
+            api.clock.advance(ResponseFinder.SURVEY_REFRESH);
+        }
+    }
+
+    private static List<String> answerIds(JsonNode response) {
+        List<String> ids = new ArrayList<>();
+        response.get("answers").fieldNames().forEachRemaining(ids::add);
+        return ids;
     }
 
     @Test

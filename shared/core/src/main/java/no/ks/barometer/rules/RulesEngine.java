@@ -2,6 +2,7 @@ package no.ks.barometer.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,6 +175,24 @@ public final class RulesEngine {
         }
         return new SaveOutcome(List.of(), new ResponseState(answers, savedPages), removed, after.completion(),
                 pageId(after.nextPage()));
+    }
+
+    /**
+     * Saves one page as read from JSON: the reader's problems come first, and an answer the reader could not read
+     * is missing to the rules, which would add a second, misleading problem for the same question; so the rules'
+     * problems for such a question are left out. With any reader problem the page is refused.
+     */
+    public SaveOutcome savePage(OrgType orgType, ResponseState state, String pageId, ParsedAnswers read) {
+        SaveOutcome outcome = savePage(orgType, state, pageId, read.answers());
+        if (read.problems().isEmpty()) {
+            return outcome;
+        }
+        Set<String> unreadable = new HashSet<>();
+        read.problems().forEach(problem -> unreadable.add(problem.question()));
+        List<Problem> problems = new ArrayList<>(read.problems());
+        outcome.problems().stream().filter(problem -> !unreadable.contains(problem.question()))
+                .forEach(problems::add);
+        return refused(state, evaluate(orgType, state), problems);
     }
 
     private SaveOutcome refused(ResponseState state, Evaluation before, List<Problem> problems) {

@@ -3,6 +3,7 @@ package no.ks.barometer.store;
 import no.ks.barometer.response.LastWrite;
 import no.ks.barometer.response.PageWrite;
 import no.ks.barometer.response.ResponseStatus;
+import no.ks.barometer.response.ResponseStore;
 import no.ks.barometer.response.ResponseTimes;
 import no.ks.barometer.response.StoredResponse;
 import no.ks.barometer.response.Submission;
@@ -47,7 +48,7 @@ import static no.ks.barometer.store.InvitationItems.VERSION;
  * The respondent's side of the invitation item: found by token, opened, saved page by page, submitted. Every
  * write is one conditional UpdateItem on that one item, so two tabs or a retried request can never interleave.
  */
-public final class ResponseDao {
+public final class ResponseDao implements ResponseStore {
 
     /** The response may be written only while its version, token and status are as the writer read them. */
     private static final String WRITABLE = "#version = :expected AND #tokenHash = :hash AND #tokenExpiresAt > :now"
@@ -61,10 +62,7 @@ public final class ResponseDao {
         this.tableName = tableName;
     }
 
-    /**
-     * The response that a token opens now. Unknown, revoked, replaced and expired tokens all give
-     * {@link Optional#empty()}, so that callers cannot tell them apart either.
-     */
+    @Override
     public Optional<StoredResponse> findByToken(String tokenHash, Instant now) {
         Map<String, AttributeValue> token = client.getItem(GetItemRequest.builder().tableName(tableName)
                 .key(Keys.token(tokenHash)).build()).item();
@@ -80,13 +78,14 @@ public final class ResponseDao {
                 .filter(response -> response.openedBy(tokenHash, now));
     }
 
+    @Override
     public Optional<StoredResponse> get(String surveyId, String orgNumber) {
         Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(tableName)
                 .key(Keys.invitation(surveyId, orgNumber)).consistentRead(true).build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** Records the first opening ({@code INVITED} to {@code OPENED}); any later state is returned as it is. */
+    @Override
     public StoredResponse markOpened(StoredResponse response, Instant now) {
         Map<String, String> names = Map.of("#status", STATUS, "#tokenHash", TOKEN_HASH, "#openedAt", OPENED_AT);
         Map<String, AttributeValue> values = Map.of(
@@ -103,6 +102,7 @@ public final class ResponseDao {
         }
     }
 
+    @Override
     public WriteOutcome savePage(StoredResponse base, PageWrite write) {
         Map<String, String> names = writableNames();
         names.put("#answers", ANSWERS);
@@ -129,6 +129,7 @@ public final class ResponseDao {
         return conditionalUpdate(base, update.toString(), names, values);
     }
 
+    @Override
     public WriteOutcome submit(StoredResponse base, Submission submission) {
         Map<String, String> names = writableNames();
         names.put("#submittedAt", SUBMITTED_AT);

@@ -1,6 +1,7 @@
 package no.ks.barometer.store;
 
 import no.ks.barometer.survey.Survey;
+import no.ks.barometer.survey.SurveyStore;
 import no.ks.barometer.survey.SurveyState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,7 +19,7 @@ import static no.ks.barometer.store.Attributes.requiredString;
 import static no.ks.barometer.store.Attributes.s;
 
 /** The survey item: one per round of fieldwork. */
-public final class SurveyDao {
+public final class SurveyDao implements SurveyStore {
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -42,6 +43,7 @@ public final class SurveyDao {
         client.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
     }
 
+    @Override
     public Optional<Survey> get(String surveyId) {
         Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder()
                 .tableName(tableName).key(Keys.survey(surveyId)).consistentRead(true).build()).item();

@@ -6,31 +6,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.ks.barometer.rules.Texts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
  * JSON in and out of the API. Reading is strict: one JSON value and nothing after it, no comments, no duplicate
- * keys, and no text that is not well-formed Unicode (a lone surrogate could not be stored).
+ * keys, and no member name that is not well-formed Unicode (a lone surrogate could be neither stored nor echoed).
  */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final ObjectWriter CANONICAL = new ObjectMapper()
-            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
-            .writer();
 
     private Json() {
     }
@@ -56,8 +48,8 @@ public final class Json {
         if (node == null || node.isMissingNode()) {
             throw new RequestRejected(ApiProblem.malformed("Forespørselen mangler innhold."));
         }
-        if (!wellFormedText(node)) {
-            throw new RequestRejected(ApiProblem.malformed("Innholdet har tekst som ikke er gyldig Unicode."));
+        if (!wellFormedNames(node)) {
+            throw new RequestRejected(ApiProblem.malformed("Innholdet har et feltnavn som ikke er gyldig Unicode."));
         }
         return node;
     }
@@ -70,39 +62,21 @@ public final class Json {
         }
     }
 
-    /** The same bytes for the same JSON whatever the order of its object members, for fingerprints. */
-    public static byte[] canonical(JsonNode node) {
-        try {
-            return CANONICAL.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
-        }
-    }
-
-    /** Hex SHA-256 of the canonical form: equal for equal JSON, to recognise a repeated request. */
-    public static String fingerprint(JsonNode node) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(node)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static boolean wellFormedText(JsonNode node) {
-        if (node.isTextual()) {
-            return !Texts.hasUnpairedSurrogate(node.textValue());
-        }
+    /**
+     * Member names may be echoed in a problem (an unknown field, an unknown question), so one that is not
+     * well-formed Unicode is refused here. Text values are left to the rules, which refuse such a text in an
+     * answer as {@code INVALID_CHARACTERS} for its question (docs/questionnaire-format.md); no reply echoes a value.
+     */
+    private static boolean wellFormedNames(JsonNode node) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                if (Texts.hasUnpairedSurrogate(member.getKey()) || !wellFormedText(member.getValue())) {
+                if (Texts.hasUnpairedSurrogate(member.getKey()) || !wellFormedNames(member.getValue())) {
                     return false;
                 }
             }
-            return true;
-        }
-        if (node.isArray()) {
+        } else if (node.isArray()) {
             for (JsonNode element : node) {
-                if (!wellFormedText(element)) {
+                if (!wellFormedNames(element)) {
                     return false;
                 }
             }

@@ -7,9 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import no.ks.barometer.http.HttpExchange;
 import no.ks.barometer.http.HttpRequests;
 import no.ks.barometer.http.RequestLog;
-import no.ks.barometer.respondent.Priming;
-import no.ks.barometer.respondent.RespondentService;
+import no.ks.barometer.http.respondent.Priming;
+import no.ks.barometer.http.respondent.RespondentReplies;
+import no.ks.barometer.respondent.ResponseFinder;
 import no.ks.barometer.store.DynamoDbClients;
+import no.ks.barometer.store.ResponseFinders;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,36 +27,37 @@ public final class GetResponseHandler
 
     /** Built once per container, in the init phase that SnapStart snapshots. */
     private static final class FromEnvironment {
-        static final RespondentService SERVICE = RespondentService.on(DynamoDbClients.fromEnvironment(),
+        static final ResponseFinder FINDER = ResponseFinders.on(DynamoDbClients.fromEnvironment(),
                 DynamoDbClients.tableName(System.getenv()), Clock.systemUTC());
     }
 
-    private final RespondentService service;
+    private final ResponseFinder finder;
     private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out),
             DynamoDbClients::isDependencyFailure);
 
     public GetResponseHandler() {
-        this(FromEnvironment.SERVICE);
+        this(FromEnvironment.FINDER);
         Core.getGlobalContext().register(this);
     }
 
     public GetResponseHandler(DynamoDbClient client, String tableName, Clock clock) {
-        this(RespondentService.on(client, tableName, clock));
+        this(ResponseFinders.on(client, tableName, clock));
     }
 
-    private GetResponseHandler(RespondentService service) {
-        this.service = service;
+    private GetResponseHandler(ResponseFinder finder) {
+        this.finder = finder;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return exchange.handle(event, request -> service.getResponse(HttpRequests.bearerToken(request).orElse("")));
+        return exchange.handle(event, request -> RespondentReplies.reply(
+                finder.show(HttpRequests.bearerToken(request).orElse(""))));
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        service.primeRulesEngines();
-        handleRequest(Priming.event("GET", "/v1/response", Map.of(), null), null);
+        finder.primeRulesEngines();
+        Priming.requireWorking(handleRequest(Priming.event("GET", "/v1/response", Map.of(), null), null));
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import no.ks.barometer.http.HttpExchange;
 import no.ks.barometer.http.HttpRequests;
 import no.ks.barometer.http.RequestLog;
+import no.ks.barometer.http.respondent.QuestionnaireReplies;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 import no.ks.barometer.respondent.QuestionnaireService;
 
@@ -15,7 +16,7 @@ public final class GetQuestionnaireHandler implements RequestHandler<APIGatewayV
 
     static final String ROUTE = "GET /v1/questionnaires/{id}";
 
-    private final QuestionnaireService service;
+    private final QuestionnaireReplies replies;
     private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out));
 
     /** Reads and lints every definition on the classpath once per container. */
@@ -24,12 +25,12 @@ public final class GetQuestionnaireHandler implements RequestHandler<APIGatewayV
     }
 
     public GetQuestionnaireHandler(QuestionnaireCatalog catalog) {
-        this.service = new QuestionnaireService(catalog);
+        this.replies = new QuestionnaireReplies(new QuestionnaireService(catalog));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return exchange.handle(event, request -> service.get(
+        return exchange.handle(event, request -> replies.get(
                 HttpRequests.pathParameter(request, "id").orElse(""),
                 HttpRequests.queryParameter(request, "version"),
                 HttpRequests.header(request, "If-None-Match")));

@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(DynamoDbLocal.class)
 class SavePageHandlerTest {
@@ -20,5 +22,16 @@ class SavePageHandlerTest {
         handler.afterRestore(null);
 
         assertEquals(0, table.client().scan(ScanRequest.builder().tableName(table.tableName()).build()).count());
+    }
+
+    @Test
+    void primingAnsweredWithAFailureFailsTheCheckpoint(DynamoDbLocal.LocalTable table) {
+        SavePageHandler handler = new SavePageHandler(table.client(), "no-such-table", Clock.systemUTC());
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> handler.beforeCheckpoint(null));
+
+        assertTrue(failure.getMessage().startsWith("A priming request was answered 503"),
+                failure.getMessage());
     }
 }

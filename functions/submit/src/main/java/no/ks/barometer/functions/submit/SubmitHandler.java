@@ -7,10 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import no.ks.barometer.http.HttpExchange;
 import no.ks.barometer.http.HttpRequests;
 import no.ks.barometer.http.RequestLog;
-import no.ks.barometer.respondent.Priming;
-import no.ks.barometer.respondent.RespondentService;
-import no.ks.barometer.respondent.SubmitRequest;
+import no.ks.barometer.http.respondent.Priming;
+import no.ks.barometer.http.respondent.RespondentReplies;
+import no.ks.barometer.http.respondent.SubmitRequest;
+import no.ks.barometer.respondent.ResponseFinder;
+import no.ks.barometer.respondent.Submitting;
 import no.ks.barometer.store.DynamoDbClients;
+import no.ks.barometer.store.ResponseFinders;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,38 +28,43 @@ public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** Built once per container, in the init phase that SnapStart snapshots. */
     private static final class FromEnvironment {
-        static final RespondentService SERVICE = RespondentService.on(DynamoDbClients.fromEnvironment(),
+        static final ResponseFinder FINDER = ResponseFinders.on(DynamoDbClients.fromEnvironment(),
                 DynamoDbClients.tableName(System.getenv()), Clock.systemUTC());
     }
 
-    private final RespondentService service;
+    private final ResponseFinder finder;
+    private final Submitting submitting;
     private final HttpExchange exchange = new HttpExchange(ROUTE, new RequestLog(System.out),
             DynamoDbClients::isDependencyFailure);
 
     public SubmitHandler() {
-        this(FromEnvironment.SERVICE);
+        this(FromEnvironment.FINDER);
         Core.getGlobalContext().register(this);
     }
 
     public SubmitHandler(DynamoDbClient client, String tableName, Clock clock) {
-        this(RespondentService.on(client, tableName, clock));
+        this(ResponseFinders.on(client, tableName, clock));
     }
 
-    private SubmitHandler(RespondentService service) {
-        this.service = service;
+    private SubmitHandler(ResponseFinder finder) {
+        this.finder = finder;
+        this.submitting = new Submitting(finder);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return exchange.handle(event, request -> service.submit(
-                HttpRequests.bearerToken(request).orElse(""),
-                SubmitRequest.parse(HttpRequests.jsonBody(request))));
+        return exchange.handle(event, request -> {
+            String token = HttpRequests.bearerToken(request).orElse("");
+            SubmitRequest body = SubmitRequest.parse(HttpRequests.jsonBody(request));
+            return RespondentReplies.reply(submitting.submit(token, body.version()));
+        });
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        service.primeRulesEngines();
-        handleRequest(Priming.event("POST", "/v1/response/submit", Map.of(), "{\"version\":0}"), null);
+        finder.primeRulesEngines();
+        Priming.requireWorking(handleRequest(
+                Priming.event("POST", "/v1/response/submit", Map.of(), "{\"version\":0}"), null));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package no.ks.barometer.respondent;
+package no.ks.barometer.http.respondent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
