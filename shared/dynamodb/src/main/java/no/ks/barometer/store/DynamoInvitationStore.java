@@ -31,6 +31,7 @@ import static no.ks.barometer.store.Attributes.instant;
 import static no.ks.barometer.store.Attributes.n;
 import static no.ks.barometer.store.Attributes.s;
 import static no.ks.barometer.store.InvitationItems.EXPIRES_AT;
+import static no.ks.barometer.store.InvitationItems.LINK_GENERATION;
 import static no.ks.barometer.store.InvitationItems.ORG_NUMBER;
 import static no.ks.barometer.store.InvitationItems.REISSUED_AT;
 import static no.ks.barometer.store.InvitationItems.REVOKED_AT;
@@ -91,46 +92,46 @@ public final class DynamoInvitationStore implements InvitationStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new InvitedOrganisation(InvitationItems.organisation(item),
-                Attributes.string(item, TOKEN_HASH)));
+        return Optional.of(InvitationItems.invited(item));
     }
 
     @Override
-    public void replaceToken(String surveyId, String orgNumber, String currentHash, TokenGrant next, Instant now) {
+    public void replaceToken(String surveyId, String orgNumber, InvitedOrganisation current, TokenGrant next,
+                             Instant now) {
         List<TransactWriteItem> actions = new ArrayList<>(3);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":hash", s(next.hash()));
-        values.put(":expires", instant(next.expiresAt()));
-        values.put(":now", instant(now));
-        String condition;
-        if (currentHash == null) {
-            condition = "attribute_exists(pk) AND attribute_not_exists(" + TOKEN_HASH + ")";
-        } else {
-            condition = TOKEN_HASH + " = :current";
-            values.put(":current", s(currentHash));
-            actions.add(revocation(currentHash, now));
+        if (current.tokenHash() != null) {
+            actions.add(revocation(current.tokenHash(), now));
         }
         actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
                 .key(Keys.invitation(surveyId, orgNumber))
                 .updateExpression("SET " + TOKEN_HASH + " = :hash, " + TOKEN_EXPIRES_AT + " = :expires, "
-                        + REISSUED_AT + " = :now")
-                .conditionExpression(condition)
-                .expressionAttributeValues(values)
+                        + LINK_GENERATION + " = :next, " + REISSUED_AT + " = :now")
+                .conditionExpression(LINK_GENERATION + " = :current")
+                .expressionAttributeValues(Map.of(
+                        ":hash", s(next.hash()),
+                        ":expires", instant(next.expiresAt()),
+                        ":next", n(next.generation()),
+                        ":now", instant(now),
+                        ":current", n(current.linkGeneration())))
                 .build()).build());
         actions.add(putNew(tokenItem(surveyId, orgNumber, next)));
         transact(actions, surveyId, orgNumber);
     }
 
     @Override
-    public void revokeToken(String surveyId, String orgNumber, String currentHash, Instant now) {
+    public void revokeToken(String surveyId, String orgNumber, InvitedOrganisation current, long nextGeneration,
+                            Instant now) {
         transact(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(tableName)
                         .key(Keys.invitation(surveyId, orgNumber))
-                        .updateExpression("REMOVE " + TOKEN_HASH + ", " + TOKEN_EXPIRES_AT)
-                        .conditionExpression(TOKEN_HASH + " = :current")
-                        .expressionAttributeValues(Map.of(":current", s(currentHash)))
+                        .updateExpression("REMOVE " + TOKEN_HASH + ", " + TOKEN_EXPIRES_AT
+                                + " SET " + LINK_GENERATION + " = :next")
+                        .conditionExpression(LINK_GENERATION + " = :current")
+                        .expressionAttributeValues(Map.of(
+                                ":current", n(current.linkGeneration()),
+                                ":next", n(nextGeneration)))
                         .build()).build(),
-                revocation(currentHash, now)), surveyId, orgNumber);
+                revocation(current.tokenHash(), now)), surveyId, orgNumber);
     }
 
     private void transact(List<TransactWriteItem> actions, String surveyId, String orgNumber) {
@@ -188,6 +189,7 @@ public final class DynamoInvitationStore implements InvitationStore {
         item.put(SURVEY_ID, s(surveyId));
         InvitationItems.putOrganisation(item, invitation.organisation());
         item.put(TOKEN_HASH, s(invitation.token().hash()));
+        item.put(LINK_GENERATION, n(invitation.token().generation()));
         item.put(TOKEN_EXPIRES_AT, instant(invitation.token().expiresAt()));
         item.put(InvitationItems.STATUS, s(ResponseStatus.INVITED.name()));
         item.put(InvitationItems.INVITED_AT, instant(now));

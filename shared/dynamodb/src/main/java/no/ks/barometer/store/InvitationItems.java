@@ -1,5 +1,6 @@
 package no.ks.barometer.store;
 
+import no.ks.barometer.invitation.InvitedOrganisation;
 import no.ks.barometer.invitation.Maalform;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.questionnaire.OrgType;
@@ -19,6 +20,7 @@ final class InvitationItems {
     static final String ORG_NUMBER = "orgNumber";
     static final String TOKEN_HASH = "tokenHash";
     static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
+    static final String LINK_GENERATION = "linkGeneration";
     static final String STATUS = "status";
     static final String INVITED_AT = "invitedAt";
     static final String OPENED_AT = "openedAt";
@@ -50,6 +52,15 @@ final class InvitationItems {
         item.put("population", n(organisation.population()));
         item.put("maalform", s(organisation.maalform().label()));
         putIfPresent(item, "contactEmail", organisation.contactEmail());
+    }
+
+    static InvitedOrganisation invited(Map<String, AttributeValue> item) {
+        AttributeValue generation = item.get(LINK_GENERATION);
+        if (generation == null) {
+            throw new CorruptItemException("attribute " + LINK_GENERATION + " is missing");
+        }
+        return new InvitedOrganisation(organisation(item), Attributes.string(item, TOKEN_HASH),
+                Long.parseLong(generation.n()));
     }
 
     static Organisation organisation(Map<String, AttributeValue> item) {
