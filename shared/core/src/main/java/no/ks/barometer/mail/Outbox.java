@@ -8,7 +8,8 @@ public interface Outbox {
 
     /**
      * Hands the mail over and returns the id the delivery service knows it by (bounces and complaints name it).
-     * Throws if the mail was not accepted; whether it then went out is not known.
+     * Throws {@link MailRefusedException} if the mail certainly did not go out; after any other failure, whether
+     * it went out is not known.
      */
     String send(OutgoingMail mail);
 }

@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -154,19 +153,8 @@ public final class DynamoInvitationStore implements InvitationStore {
 
     private Set<String> invitedOrganisations(String surveyId) {
         Set<String> numbers = new HashSet<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            var page = client.query(QueryRequest.builder().tableName(tableName)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :org)")
-                    .expressionAttributeValues(Map.of(":pk", Keys.surveyPartition(surveyId),
-                            ":org", s(Keys.ORG_PREFIX)))
-                    .projectionExpression("sk")
-                    .consistentRead(true)
-                    .exclusiveStartKey(startKey)
-                    .build());
-            page.items().forEach(item -> numbers.add(item.get("sk").s().substring(Keys.ORG_PREFIX.length())));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        SurveyItems.withPrefix(client, tableName, surveyId, Keys.ORG_PREFIX, List.of()).forEach(item ->
+                numbers.add(item.get(BarometerTable.SORT_KEY).s().substring(Keys.ORG_PREFIX.length())));
         return numbers;
     }
 

@@ -6,6 +6,7 @@ import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.questionnaire.OrgType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.List;
 import java.util.Map;
 
 import static no.ks.barometer.store.Attributes.n;
@@ -35,6 +36,13 @@ final class InvitationItems {
     static final String ANSWERS = "answers";
     static final String SAVED_PAGES = "savedPages";
     static final String LAST_WRITE = "lastWrite";
+
+    static final String MAILS_SENT = "mailsSent";
+    static final String LAST_MAIL_AT = "lastMailAt";
+
+    /** What {@link #organisation} reads. */
+    static final List<String> ORGANISATION_ATTRIBUTES = List.of(ORG_NUMBER, "orgName", "orgType", "countyNumber",
+            "countyName", "population", "maalform", "contactEmail");
 
     /** Token item. */
     static final String EXPIRES_AT = "expiresAt";

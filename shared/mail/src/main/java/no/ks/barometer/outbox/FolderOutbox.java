@@ -1,10 +1,10 @@
 package no.ks.barometer.outbox;
 
+import no.ks.barometer.mail.MailRefusedException;
 import no.ks.barometer.mail.OutgoingMail;
 import no.ks.barometer.mail.Outbox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The local stack's outbox: every mail as an {@code .eml} file named by its reference, holding the bytes SES
  * would be given, so that a mail program opens it as the respondent would see it. A file appears whole or not at
- * all; a second mail with the same reference is refused rather than written over.
+ * all; a second mail with the same reference is refused rather than written over (as a failure that says nothing
+ * of whether the first went out, so that the claim which should have prevented it stays).
  */
 public final class FolderOutbox implements Outbox {
 
@@ -50,7 +51,7 @@ public final class FolderOutbox implements Outbox {
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("Mail " + mail.reference() + " is in the outbox already: " + target, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write mail " + mail.reference() + " to " + target, e);
+            throw new MailRefusedException("Cannot write mail " + mail.reference() + " to " + target, e);
         }
         return mime.messageId();
     }

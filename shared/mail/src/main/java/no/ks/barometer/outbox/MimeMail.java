@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import no.ks.barometer.mail.MailRefusedException;
 import no.ks.barometer.mail.OutgoingMail;
 
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,7 @@ public record MimeMail(String messageId, List<String> recipients, byte[] bytes) 
     /** No mail server is ever asked anything: the session only builds messages. */
     private static final Session SESSION = Session.getInstance(new Properties());
 
+    /** Refuses ({@link MailRefusedException}) a mail that cannot be made, such as one to a malformed address. */
     public static MimeMail of(OutgoingMail mail, Instant date) {
         try {
             InternetAddress from = new InternetAddress(strict(mail.from().address()).getAddress(),
@@ -65,8 +67,8 @@ public record MimeMail(String messageId, List<String> recipients, byte[] bytes) 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
             return new MimeMail(messageId, List.copyOf(mail.to()), bytes.toByteArray());
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new IllegalArgumentException("Mail " + mail.reference() + " cannot be made: " + e.getMessage(), e);
+        } catch (MessagingException | UnsupportedEncodingException | IllegalArgumentException e) {
+            throw new MailRefusedException("Mail " + mail.reference() + " cannot be made: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,16 @@
 package no.ks.barometer.outbox;
 
+import no.ks.barometer.mail.MailRefusedException;
 import no.ks.barometer.mail.OutgoingMail;
 import no.ks.barometer.mail.Outbox;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 import java.net.URI;
 import java.time.Clock;
@@ -17,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Sends through Amazon SES v2: {@code SendEmail} with the raw MIME bytes, so SES delivers exactly the message the
- * local outbox would write. The recipients are named in the request too, not only read from the headers.
+ * local outbox would write. The recipients are named in the request too, not only read from the headers. An
+ * error answer from SES is a refusal ({@link MailRefusedException}); a failure on the way (a timeout, a lost
+ * answer) leaves unknown whether SES took the mail.
  */
 public final class SesOutbox implements Outbox {
 
@@ -40,7 +45,10 @@ public final class SesOutbox implements Outbox {
                         .socketTimeout(Duration.ofSeconds(10))
                         .build())
                 .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                // A retried SendEmail whose first answer was lost sends the mail twice; the mailing is retried
+                // instead, and its claims keep every mail to at most once.
+                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));
         Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank())
                 .map(URI::create).ifPresent(builder::endpointOverride);
         return new SesOutbox(builder.build(), clock);
@@ -49,10 +57,15 @@ public final class SesOutbox implements Outbox {
     @Override
     public String send(OutgoingMail mail) {
         MimeMail mime = MimeMail.of(mail, clock.instant());
-        return client.sendEmail(request -> request
-                        .fromEmailAddress(mail.from().address())
-                        .destination(destination -> destination.toAddresses(mime.recipients()))
-                        .content(content -> content.raw(raw -> raw.data(SdkBytes.fromByteArray(mime.bytes())))))
-                .messageId();
+        try {
+            return client.sendEmail(request -> request
+                            .fromEmailAddress(mail.from().address())
+                            .destination(destination -> destination.toAddresses(mime.recipients()))
+                            .content(content -> content.raw(raw -> raw.data(SdkBytes.fromByteArray(mime.bytes())))))
+                    .messageId();
+        } catch (SesV2Exception refused) {
+            throw new MailRefusedException("SES refused mail " + mail.reference() + ": "
+                    + refused.awsErrorDetails().errorCode(), refused);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package no.ks.barometer.outbox;
 
+import no.ks.barometer.mail.MailRefusedException;
 import no.ks.barometer.mail.OutgoingMail;
 import no.ks.barometer.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class FolderOutboxTest {
         OutgoingMail bad = new OutgoingMail(good.reference(), good.from(),
                 List.of("postmottak@sogndal.kommune.example", "not an address"), good.replyTo(), good.content());
 
-        assertThrows(IllegalArgumentException.class, () -> outbox.send(bad));
+        assertThrows(MailRefusedException.class, () -> outbox.send(bad));
         assertEquals(0, Files.list(folder).count());
     }
 }

@@ -3,6 +3,7 @@ package no.ks.barometer.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import no.ks.barometer.mail.MailRefusedException;
 import no.ks.barometer.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The SES v2 adapter against an endpoint on loopback that records what it was sent; no cloud. */
@@ -77,11 +79,15 @@ class SesOutboxTest {
     }
 
     @Test
-    void refusalBySesFailsTheSend() {
+    void errorAnswerFromSesIsARefusalAndIsNotRetried() {
         status = 429;
         SesOutbox outbox = SesOutbox.fromEnvironment(environment(), new MutableClock(TestMails.SENT));
 
-        assertThrows(TooManyRequestsException.class, () -> outbox.send(TestMails.reminder("m1-4640")));
+        MailRefusedException refused = assertThrows(MailRefusedException.class,
+                () -> outbox.send(TestMails.reminder("m1-4640")));
+
+        assertInstanceOf(TooManyRequestsException.class, refused.getCause());
+        assertEquals(1, received.size(), "SendEmail is never retried by the client: a retry could send twice");
     }
 
     private Map<String, String> environment() {
