@@ -1,6 +1,8 @@
 package no.ks.barometer.invitation;
 
 import no.ks.barometer.survey.Survey;
+import no.ks.barometer.token.HmacLinkKey;
+import no.ks.barometer.token.LinkKey;
 import no.ks.barometer.token.Tokens;
 
 import java.net.URI;
@@ -10,20 +12,37 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Issues, reissues and revokes respondent links. The one way invitations come to exist, used alike by tests, the
  * local stack's seed and the mailing.
+ *
+ * <p>A link's token is derived from the {@link LinkKey} and the invitation's link generation, which starts at 1
+ * and moves on at every reissue and revocation; the table holds only the token's hash and the generation, so
+ * only the key's holder can make a link, and the mailer makes the same one for an invitation and its reminders.
  */
 public final class InvitationService {
 
+    static final long FIRST_GENERATION = 1;
+
     private final InvitationStore store;
+    private final LinkKey linkKey;
     private final Clock clock;
 
-    public InvitationService(InvitationStore store, Clock clock) {
+    public InvitationService(InvitationStore store, LinkKey linkKey, Clock clock) {
         this.store = store;
+        this.linkKey = linkKey;
         this.clock = clock;
+    }
+
+    /**
+     * With a key that ends with this process: the links it issues work, but nobody can make them again (no
+     * reminder can carry them). For callers that hand out every link at once: tests, benchmarks, a demo seed.
+     */
+    public InvitationService(InvitationStore store, Clock clock) {
+        this(store, HmacLinkKey.ephemeral(), clock);
     }
 
     /** Invites one organisation; refused with {@link AlreadyInvitedException} if it is invited already. */
@@ -50,8 +69,9 @@ public final class InvitationService {
         List<PendingInvitation> pending = new ArrayList<>(organisations.size());
         List<IssuedInvitation> issued = new ArrayList<>(organisations.size());
         for (Organisation organisation : organisations) {
-            String token = Tokens.newToken();
-            pending.add(new PendingInvitation(organisation, new TokenGrant(Tokens.hash(token), now.plus(validity))));
+            String token = token(survey, organisation.number(), FIRST_GENERATION);
+            pending.add(new PendingInvitation(organisation,
+                    new TokenGrant(Tokens.hash(token), FIRST_GENERATION, now.plus(validity))));
             issued.add(new IssuedInvitation(organisation, token, link(survey, token)));
         }
         store.create(survey.id(), pending, now);
@@ -64,9 +84,10 @@ public final class InvitationService {
         InvitedOrganisation invited = store.find(survey.id(), orgNumber)
                 .orElseThrow(() -> new NotInvitedException(survey.id(), orgNumber));
         Instant now = clock.instant();
-        String token = Tokens.newToken();
-        store.replaceToken(survey.id(), orgNumber, invited.tokenHash(),
-                new TokenGrant(Tokens.hash(token), now.plus(validity)), now);
+        long generation = invited.linkGeneration() + 1;
+        String token = token(survey, orgNumber, generation);
+        store.replaceToken(survey.id(), orgNumber, invited,
+                new TokenGrant(Tokens.hash(token), generation, now.plus(validity)), now);
         return new IssuedInvitation(invited.organisation(), token, link(survey, token));
     }
 
@@ -75,8 +96,30 @@ public final class InvitationService {
         InvitedOrganisation invited = store.find(survey.id(), orgNumber)
                 .orElseThrow(() -> new NotInvitedException(survey.id(), orgNumber));
         if (invited.tokenHash() != null) {
-            store.revokeToken(survey.id(), orgNumber, invited.tokenHash(), clock.instant());
+            store.revokeToken(survey.id(), orgNumber, invited, invited.linkGeneration() + 1, clock.instant());
         }
+    }
+
+    /**
+     * The link the organisation holds now, made again from the key (for a reminder); empty while it is revoked.
+     * A link that would not open the response is never handed out: if the key derives a token whose hash is not
+     * the stored one (another key, or an invitation written before links were derived), this fails.
+     */
+    public Optional<IssuedInvitation> currentLink(Survey survey, InvitedOrganisation invited) {
+        if (invited.tokenHash() == null) {
+            return Optional.empty();
+        }
+        String orgNumber = invited.organisation().number();
+        String token = token(survey, orgNumber, invited.linkGeneration());
+        if (!Tokens.sameHash(Tokens.hash(token), invited.tokenHash())) {
+            throw new IllegalStateException("The link key does not make the stored link of organisation " + orgNumber
+                    + " in survey " + survey.id() + "; was it issued with another key? Reissue it.");
+        }
+        return Optional.of(new IssuedInvitation(invited.organisation(), token, link(survey, token)));
+    }
+
+    private String token(Survey survey, String orgNumber, long generation) {
+        return Tokens.derive(linkKey, survey.id(), orgNumber, generation);
     }
 
     /** The survey's link base with the token as the fragment {@code t}; any fragment of the base is replaced. */

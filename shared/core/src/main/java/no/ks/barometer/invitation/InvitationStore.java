@@ -16,11 +16,15 @@ public interface InvitationStore {
     Optional<InvitedOrganisation> find(String surveyId, String orgNumber);
 
     /**
-     * Makes {@code next} the organisation's token and revokes {@code currentHash} (if any) in one step; the
-     * response is kept. Fails with {@link IllegalStateException} if the current token changed meanwhile.
+     * Makes {@code next} the organisation's link and revokes the current one (if any) in one step; the response is
+     * kept. Fails with {@link IllegalStateException} if the link generation is no longer {@code current}'s.
      */
-    void replaceToken(String surveyId, String orgNumber, String currentHash, TokenGrant next, Instant now);
+    void replaceToken(String surveyId, String orgNumber, InvitedOrganisation current, TokenGrant next, Instant now);
 
-    /** Revokes the current token: the organisation cannot answer until a token is reissued. */
-    void revokeToken(String surveyId, String orgNumber, String currentHash, Instant now);
+    /**
+     * Revokes the current link and moves the generation to {@code nextGeneration}, so that the current generation's
+     * link can never be made to work again: the organisation cannot answer until a link is reissued. Fails with
+     * {@link IllegalStateException} if the link generation is no longer {@code current}'s.
+     */
+    void revokeToken(String surveyId, String orgNumber, InvitedOrganisation current, long nextGeneration, Instant now);
 }

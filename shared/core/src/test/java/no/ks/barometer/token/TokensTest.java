@@ -2,13 +2,17 @@ package no.ks.barometer.token;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TokensTest {
@@ -73,5 +77,49 @@ class TokensTest {
         assertTrue(Tokens.sameHash(hash, new String(hash.toCharArray())));
         assertFalse(Tokens.sameHash(hash, Tokens.hash("abd")));
         assertFalse(Tokens.sameHash(hash, null));
+    }
+
+    @Test
+    void linkKeyIsHmacSha256() {
+        // RFC 4231, test case 6: a key longer than the hash's block.
+        byte[] key = new byte[131];
+        Arrays.fill(key, (byte) 0xaa);
+        byte[] mac = new HmacLinkKey(key).mac(
+                "Test Using Larger Than Block-Size Key - Hash Key First".getBytes(StandardCharsets.US_ASCII));
+
+        assertEquals("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+                HexFormat.of().formatHex(mac));
+    }
+
+    @Test
+    void derivedTokenIsWellFormedAndTheSameEveryTime() {
+        HmacLinkKey key = HmacLinkKey.ephemeral();
+
+        String token = Tokens.derive(key, "survey", "3101", 1);
+
+        assertTrue(Tokens.isWellFormed(token), token);
+        assertEquals(token, Tokens.derive(key, "survey", "3101", 1));
+    }
+
+    @Test
+    void derivedTokenChangesWithSurveyOrganisationGenerationAndKey() {
+        HmacLinkKey key = HmacLinkKey.ephemeral();
+        String token = Tokens.derive(key, "survey", "3101", 1);
+
+        Set<String> others = Set.of(
+                Tokens.derive(key, "survey", "3101", 2),
+                Tokens.derive(key, "survey", "3103", 1),
+                Tokens.derive(key, "survey2", "3101", 1),
+                // The fields are length-prefixed: moving a character from one to the next is another message.
+                Tokens.derive(key, "survey3", "101", 1),
+                Tokens.derive(HmacLinkKey.ephemeral(), "survey", "3101", 1));
+
+        assertEquals(5, others.size());
+        assertFalse(others.contains(token));
+    }
+
+    @Test
+    void linkKeyShorterThan256BitsIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new HmacLinkKey(new byte[31]));
     }
 }

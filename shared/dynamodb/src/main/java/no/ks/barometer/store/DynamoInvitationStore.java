@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -31,6 +30,7 @@ import static no.ks.barometer.store.Attributes.instant;
 import static no.ks.barometer.store.Attributes.n;
 import static no.ks.barometer.store.Attributes.s;
 import static no.ks.barometer.store.InvitationItems.EXPIRES_AT;
+import static no.ks.barometer.store.InvitationItems.LINK_GENERATION;
 import static no.ks.barometer.store.InvitationItems.ORG_NUMBER;
 import static no.ks.barometer.store.InvitationItems.REISSUED_AT;
 import static no.ks.barometer.store.InvitationItems.REVOKED_AT;
@@ -91,46 +91,46 @@ public final class DynamoInvitationStore implements InvitationStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new InvitedOrganisation(InvitationItems.organisation(item),
-                Attributes.string(item, TOKEN_HASH)));
+        return Optional.of(InvitationItems.invited(item));
     }
 
     @Override
-    public void replaceToken(String surveyId, String orgNumber, String currentHash, TokenGrant next, Instant now) {
+    public void replaceToken(String surveyId, String orgNumber, InvitedOrganisation current, TokenGrant next,
+                             Instant now) {
         List<TransactWriteItem> actions = new ArrayList<>(3);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":hash", s(next.hash()));
-        values.put(":expires", instant(next.expiresAt()));
-        values.put(":now", instant(now));
-        String condition;
-        if (currentHash == null) {
-            condition = "attribute_exists(pk) AND attribute_not_exists(" + TOKEN_HASH + ")";
-        } else {
-            condition = TOKEN_HASH + " = :current";
-            values.put(":current", s(currentHash));
-            actions.add(revocation(currentHash, now));
+        if (current.tokenHash() != null) {
+            actions.add(revocation(current.tokenHash(), now));
         }
         actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
                 .key(Keys.invitation(surveyId, orgNumber))
                 .updateExpression("SET " + TOKEN_HASH + " = :hash, " + TOKEN_EXPIRES_AT + " = :expires, "
-                        + REISSUED_AT + " = :now")
-                .conditionExpression(condition)
-                .expressionAttributeValues(values)
+                        + LINK_GENERATION + " = :next, " + REISSUED_AT + " = :now")
+                .conditionExpression(LINK_GENERATION + " = :current")
+                .expressionAttributeValues(Map.of(
+                        ":hash", s(next.hash()),
+                        ":expires", instant(next.expiresAt()),
+                        ":next", n(next.generation()),
+                        ":now", instant(now),
+                        ":current", n(current.linkGeneration())))
                 .build()).build());
         actions.add(putNew(tokenItem(surveyId, orgNumber, next)));
         transact(actions, surveyId, orgNumber);
     }
 
     @Override
-    public void revokeToken(String surveyId, String orgNumber, String currentHash, Instant now) {
+    public void revokeToken(String surveyId, String orgNumber, InvitedOrganisation current, long nextGeneration,
+                            Instant now) {
         transact(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(tableName)
                         .key(Keys.invitation(surveyId, orgNumber))
-                        .updateExpression("REMOVE " + TOKEN_HASH + ", " + TOKEN_EXPIRES_AT)
-                        .conditionExpression(TOKEN_HASH + " = :current")
-                        .expressionAttributeValues(Map.of(":current", s(currentHash)))
+                        .updateExpression("REMOVE " + TOKEN_HASH + ", " + TOKEN_EXPIRES_AT
+                                + " SET " + LINK_GENERATION + " = :next")
+                        .conditionExpression(LINK_GENERATION + " = :current")
+                        .expressionAttributeValues(Map.of(
+                                ":current", n(current.linkGeneration()),
+                                ":next", n(nextGeneration)))
                         .build()).build(),
-                revocation(currentHash, now)), surveyId, orgNumber);
+                revocation(current.tokenHash(), now)), surveyId, orgNumber);
     }
 
     private void transact(List<TransactWriteItem> actions, String surveyId, String orgNumber) {
@@ -153,19 +153,8 @@ public final class DynamoInvitationStore implements InvitationStore {
 
     private Set<String> invitedOrganisations(String surveyId) {
         Set<String> numbers = new HashSet<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            var page = client.query(QueryRequest.builder().tableName(tableName)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :org)")
-                    .expressionAttributeValues(Map.of(":pk", Keys.surveyPartition(surveyId),
-                            ":org", s(Keys.ORG_PREFIX)))
-                    .projectionExpression("sk")
-                    .consistentRead(true)
-                    .exclusiveStartKey(startKey)
-                    .build());
-            page.items().forEach(item -> numbers.add(item.get("sk").s().substring(Keys.ORG_PREFIX.length())));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        SurveyItems.withPrefix(client, tableName, surveyId, Keys.ORG_PREFIX, List.of()).forEach(item ->
+                numbers.add(item.get(BarometerTable.SORT_KEY).s().substring(Keys.ORG_PREFIX.length())));
         return numbers;
     }
 
@@ -188,6 +177,7 @@ public final class DynamoInvitationStore implements InvitationStore {
         item.put(SURVEY_ID, s(surveyId));
         InvitationItems.putOrganisation(item, invitation.organisation());
         item.put(TOKEN_HASH, s(invitation.token().hash()));
+        item.put(LINK_GENERATION, n(invitation.token().generation()));
         item.put(TOKEN_EXPIRES_AT, instant(invitation.token().expiresAt()));
         item.put(InvitationItems.STATUS, s(ResponseStatus.INVITED.name()));
         item.put(InvitationItems.INVITED_AT, instant(now));

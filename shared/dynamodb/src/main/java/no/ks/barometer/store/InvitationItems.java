@@ -1,10 +1,12 @@
 package no.ks.barometer.store;
 
+import no.ks.barometer.invitation.InvitedOrganisation;
 import no.ks.barometer.invitation.Maalform;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.questionnaire.OrgType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.List;
 import java.util.Map;
 
 import static no.ks.barometer.store.Attributes.n;
@@ -19,6 +21,7 @@ final class InvitationItems {
     static final String ORG_NUMBER = "orgNumber";
     static final String TOKEN_HASH = "tokenHash";
     static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
+    static final String LINK_GENERATION = "linkGeneration";
     static final String STATUS = "status";
     static final String INVITED_AT = "invitedAt";
     static final String OPENED_AT = "openedAt";
@@ -33,6 +36,13 @@ final class InvitationItems {
     static final String ANSWERS = "answers";
     static final String SAVED_PAGES = "savedPages";
     static final String LAST_WRITE = "lastWrite";
+
+    static final String MAILS_SENT = "mailsSent";
+    static final String LAST_MAIL_AT = "lastMailAt";
+
+    /** What {@link #organisation} reads. */
+    static final List<String> ORGANISATION_ATTRIBUTES = List.of(ORG_NUMBER, "orgName", "orgType", "countyNumber",
+            "countyName", "population", "maalform", "contactEmail");
 
     /** Token item. */
     static final String EXPIRES_AT = "expiresAt";
@@ -50,6 +60,15 @@ final class InvitationItems {
         item.put("population", n(organisation.population()));
         item.put("maalform", s(organisation.maalform().label()));
         putIfPresent(item, "contactEmail", organisation.contactEmail());
+    }
+
+    static InvitedOrganisation invited(Map<String, AttributeValue> item) {
+        AttributeValue generation = item.get(LINK_GENERATION);
+        if (generation == null) {
+            throw new CorruptItemException("attribute " + LINK_GENERATION + " is missing");
+        }
+        return new InvitedOrganisation(organisation(item), Attributes.string(item, TOKEN_HASH),
+                Long.parseLong(generation.n()));
     }
 
     static Organisation organisation(Map<String, AttributeValue> item) {

@@ -10,6 +10,9 @@ final class Keys {
     static final String SURVEY_PREFIX = "SURVEY#";
     static final String ORG_PREFIX = "ORG#";
     static final String TOKEN_PREFIX = "TOKEN#";
+    static final String MAILING_PREFIX = "MAILING#";
+    static final String MAIL_PREFIX = "MAIL#";
+    static final String SES_MESSAGE_PREFIX = "SESMSG#";
 
     private Keys() {
     }
@@ -24,6 +27,19 @@ final class Keys {
 
     static Map<String, AttributeValue> invitation(String surveyId, String orgNumber) {
         return key(surveyPartition(surveyId), ORG_PREFIX + orgNumber);
+    }
+
+    static Map<String, AttributeValue> mailing(String surveyId, String mailingId) {
+        return key(surveyPartition(surveyId), MAILING_PREFIX + mailingId);
+    }
+
+    /** The sort key prefix of every mail of one mailing; the organisation number follows it. */
+    static String mailsOf(String mailingId) {
+        return MAIL_PREFIX + mailingId + "#";
+    }
+
+    static Map<String, AttributeValue> mail(String surveyId, String mailingId, String orgNumber) {
+        return key(surveyPartition(surveyId), mailsOf(mailingId) + orgNumber);
     }
 
     static Map<String, AttributeValue> token(String tokenHash) {

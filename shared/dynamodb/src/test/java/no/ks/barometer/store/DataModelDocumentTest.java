@@ -3,6 +3,12 @@ package no.ks.barometer.store;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.ks.barometer.invitation.InvitationService;
+import no.ks.barometer.mail.MailKind;
+import no.ks.barometer.mail.MailSettings;
+import no.ks.barometer.mail.OutgoingMail;
+import no.ks.barometer.mailing.Mailing;
+import no.ks.barometer.mailing.MailingService;
+import no.ks.barometer.mailing.MailingSettings;
 import no.ks.barometer.response.LastWrite;
 import no.ks.barometer.response.PageWrite;
 import no.ks.barometer.response.ResponseStatus;
@@ -14,6 +20,7 @@ import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.MutableClock;
 import no.ks.barometer.testing.Organisations;
 import no.ks.barometer.testing.Surveys;
+import no.ks.barometer.token.HmacLinkKey;
 import no.ks.barometer.token.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * docs/data-model.md names every attribute the code writes: the items of a survey whose response was opened,
- * saved, submitted, and whose link was reissued and revoked.
+ * saved, submitted, whose link was reissued and revoked, and a mailing to a chosen list.
  */
 @ExtendWith(DynamoDbLocal.class)
 class DataModelDocumentTest {
@@ -47,8 +54,8 @@ class DataModelDocumentTest {
         MutableClock clock = new MutableClock(Surveys.START.plus(Duration.ofDays(1)));
         Survey survey = Surveys.open("data-model");
         new SurveyDao(table.client(), table.tableName()).put(survey);
-        InvitationService invitations =
-                new InvitationService(new DynamoInvitationStore(table.client(), table.tableName()), clock);
+        InvitationService invitations = new InvitationService(
+                new DynamoInvitationStore(table.client(), table.tableName()), HmacLinkKey.ephemeral(), clock);
         ResponseDao responses = new ResponseDao(table.client(), table.tableName());
         String token = invitations.invite(survey, Organisations.halden(), Duration.ofDays(30)).token();
         StoredResponse opened = responses.markOpened(
@@ -61,6 +68,14 @@ class DataModelDocumentTest {
         StoredResponse written = assertInstanceOf(WriteOutcome.Written.class, saved).response();
         responses.submit(written, new Submission(1, clock.instant(), new LastWrite(LastWrite.SUBMIT, 1, "h", List.of())));
         invitations.reissue(survey, Organisations.halden().number(), Duration.ofDays(30));
+        MailingService mailings = new MailingService(new DynamoMailingStore(table.client(), table.tableName()),
+                invitations, mail -> "ses-message-id", new MailingSettings(
+                        new MailSettings("KS", "Ipsos", "prosjektteamet hos Ipsos", "barometer@partner.example"),
+                        new OutgoingMail.Sender("innovasjonsbarometer@ks.example", "KS og Ipsos"), 10),
+                clock, clock::advance);
+        invitations.invite(survey, Organisations.oestfold(), Duration.ofDays(30));
+        mailings.run(survey, mailings.register(survey,
+                Mailing.toChosen("reminder", MailKind.REMINDER, Set.of(Organisations.oestfold().number()))).id());
         invitations.revoke(survey, Organisations.halden().number());
 
         Set<String> writtenNames = new TreeSet<>();

@@ -1,0 +1,71 @@
+package no.ks.barometer.outbox;
+
+import no.ks.barometer.mail.MailRefusedException;
+import no.ks.barometer.mail.OutgoingMail;
+import no.ks.barometer.mail.Outbox;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends through Amazon SES v2: {@code SendEmail} with the raw MIME bytes, so SES delivers exactly the message the
+ * local outbox would write. The recipients are named in the request too, not only read from the headers. An
+ * error answer from SES is a refusal ({@link MailRefusedException}); a failure on the way (a timeout, a lost
+ * answer) leaves unknown whether SES took the mail.
+ */
+public final class SesOutbox implements Outbox {
+
+    /** Set only outside AWS (tests): where an SES-compatible endpoint listens. */
+    public static final String ENDPOINT_VARIABLE = "SES_ENDPOINT";
+
+    private final SesV2Client client;
+    private final Clock clock;
+
+    public SesOutbox(SesV2Client client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /** A client built for Lambda's cold start: url-connection HTTP, region and credentials from the environment. */
+    public static SesOutbox fromEnvironment(Map<String, String> environment, Clock clock) {
+        SesV2ClientBuilder builder = SesV2Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build())
+                .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                // A retried SendEmail whose first answer was lost sends the mail twice; the mailing is retried
+                // instead, and its claims keep every mail to at most once.
+                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank())
+                .map(URI::create).ifPresent(builder::endpointOverride);
+        return new SesOutbox(builder.build(), clock);
+    }
+
+    @Override
+    public String send(OutgoingMail mail) {
+        MimeMail mime = MimeMail.of(mail, clock.instant());
+        try {
+            return client.sendEmail(request -> request
+                            .fromEmailAddress(mail.from().address())
+                            .destination(destination -> destination.toAddresses(mime.recipients()))
+                            .content(content -> content.raw(raw -> raw.data(SdkBytes.fromByteArray(mime.bytes())))))
+                    .messageId();
+        } catch (SesV2Exception refused) {
+            throw new MailRefusedException("SES refused mail " + mail.reference() + ": "
+                    + refused.awsErrorDetails().errorCode(), refused);
+        }
+    }
+}
