@@ -1,11 +1,9 @@
 package no.ks.barometer.aggregation;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import no.ks.barometer.questionnaire.GridRow;
-import no.ks.barometer.questionnaire.Option;
+import no.ks.barometer.questionnaire.OrgType;
 import no.ks.barometer.questionnaire.Question;
 import no.ks.barometer.questionnaire.Questionnaire;
 import no.ks.barometer.response.ResponseStatus;
@@ -14,15 +12,13 @@ import no.ks.barometer.rules.GridAnswer;
 import no.ks.barometer.rules.MultipleChoice;
 import no.ks.barometer.rules.RulesEngine;
 import no.ks.barometer.rules.SingleChoice;
-import no.ks.barometer.rules.Visibility;
-import no.ks.barometer.rules.VisiblePage;
-import no.ks.barometer.rules.VisibleQuestion;
 
 /**
  * Counts responses one at a time, for one questionnaire version: every invited organisation's status, and for a
- * completed response every question it was shown and answered (a hidden question's stored answer is not counted;
- * an option counts only where it was offered, so a carried-forward choice withdrawn later is not counted). Memory
- * is the counts per atom, table and category; it does not grow with the number of responses. Not thread-safe.
+ * completed response the answers the rules engine says count ({@link RulesEngine#effectiveAnswers}): a hidden
+ * question's stored answer is not counted, nor a carried-forward choice withdrawn since, nor an option or grid row
+ * not offered to the organisation's type. Memory is the counts per atom, table and category; it does not grow with
+ * the number of responses. Not thread-safe.
  */
 public final class Aggregator {
     private static final int COMPLETED = 0;
@@ -32,8 +28,11 @@ public final class Aggregator {
     private final Questionnaire questionnaire;
     private final RulesEngine engine;
     private final List<Item> items;
-    /** By question id: the index of its table, or of its first row's table for a grid. */
-    private final Map<String, Integer> firstItem = new HashMap<>();
+    /** By question index in questionnaire order: its table, or its first row's table for a grid; -1 for text. */
+    private final int[] firstItem;
+    /** By question index: the option or row codes in ascending order, and beside them the category or row offset. */
+    private final int[][] codes;
+    private final int[][] offsets;
     private final long[] invited = new long[Atoms.COUNT];
     private final long[][] cells;
 
@@ -43,12 +42,43 @@ public final class Aggregator {
         this.items = Items.of(questionnaire);
         this.cells = new long[items.size()][];
         for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            cells[i] = new long[Atoms.COUNT * (1 + item.categories().size())];
-            if (item.question() != null) {
-                firstItem.putIfAbsent(item.question(), i);
+            cells[i] = new long[Atoms.COUNT * width(i)];
+        }
+        List<Question> questions = questionnaire.questions();
+        this.firstItem = new int[questions.size()];
+        this.codes = new int[questions.size()][];
+        this.offsets = new int[questions.size()][];
+        for (int q = 0; q < questions.size(); q++) {
+            Question question = questions.get(q);
+            firstItem[q] = firstItem(question.id());
+            if (firstItem[q] < 0) {
+                continue;
+            }
+            Item first = items.get(firstItem[q]);
+            int size = first.row() != null ? question.rows().size() : first.categories().size();
+            long[] pairs = new long[size];
+            for (int i = 0; i < size; i++) {
+                int code = first.row() != null ? question.rows().get(i).code()
+                        : Integer.parseInt(first.categories().get(i).code());
+                pairs[i] = ((long) code << 32) | i;
+            }
+            Arrays.sort(pairs);
+            codes[q] = new int[size];
+            offsets[q] = new int[size];
+            for (int i = 0; i < size; i++) {
+                codes[q][i] = (int) (pairs[i] >> 32);
+                offsets[q][i] = (int) pairs[i];
             }
         }
+    }
+
+    private int firstItem(String questionId) {
+        for (int i = 0; i < items.size(); i++) {
+            if (questionId.equals(items.get(i).question())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public void accept(ResponseRecord response) {
@@ -81,85 +111,78 @@ public final class Aggregator {
     }
 
     private void countAnswers(int atom, ResponseRecord response) {
-        Visibility visibility = engine.visibility(response.organisation().type(), response.state());
-        Map<String, Answer> answers = response.state().answers();
-        for (VisiblePage page : visibility.pages()) {
-            for (VisibleQuestion visible : page.questions()) {
-                Question question = visible.question();
-                Integer item = firstItem.get(question.id());
-                Answer answer = answers.get(question.id());
-                if (item == null || answer == null) {
-                    continue;
+        OrgType type = response.organisation().type();
+        List<Answer> answers = engine.effectiveAnswers(type, response.state());
+        for (int q = 0; q < answers.size(); q++) {
+            Answer answer = answers.get(q);
+            int item = firstItem[q];
+            if (answer == null || item < 0) {
+                continue;
+            }
+            switch (answer) {
+                case SingleChoice single -> {
+                    if (countChoice(q, item, atom, type, single.code())) {
+                        addBase(item, atom);
+                    }
                 }
-                switch (answer) {
-                    case SingleChoice single -> countChoice(item, atom, visible, single.code(), true);
-                    case MultipleChoice multiple -> {
-                        boolean counted = false;
-                        List<Integer> codes = multiple.codes();
-                        for (int i = 0; i < codes.size(); i++) {
-                            int code = codes.get(i);
-                            if (codes.indexOf(code) == i) {
-                                counted |= countChoice(item, atom, visible, code, false);
-                            }
-                        }
-                        if (counted) {
-                            addBase(item, atom);
+                case MultipleChoice multiple -> {
+                    boolean counted = false;
+                    List<Integer> chosen = multiple.codes();
+                    for (int i = 0; i < chosen.size(); i++) {
+                        int code = chosen.get(i);
+                        if (chosen.indexOf(code) == i) {
+                            counted |= countChoice(q, item, atom, type, code);
                         }
                     }
-                    case GridAnswer grid -> countGrid(item, atom, visible, grid);
-                    default -> {
+                    if (counted) {
+                        addBase(item, atom);
                     }
+                }
+                case GridAnswer grid -> countGrid(q, item, atom, type, grid);
+                default -> {
                 }
             }
         }
     }
 
-    /** Counts a choice if it was offered; a single choice counts its base with it. */
-    private boolean countChoice(int item, int atom, VisibleQuestion visible, int code, boolean withBase) {
-        if (!offered(visible, code)) {
+    /** Counts a choice of an option offered to the organisation's type. */
+    private boolean countChoice(int question, int item, int atom, OrgType type, int code) {
+        int at = Arrays.binarySearch(codes[question], code);
+        if (at < 0) {
             return false;
         }
-        int category = items.get(item).categoryIndex(String.valueOf(code));
-        if (category < 0) {
+        int category = offsets[question][at];
+        if (!items.get(item).categories().get(category).orgTypes().contains(type)) {
             return false;
         }
         add(item, atom, category);
-        if (withBase) {
-            addBase(item, atom);
-        }
         return true;
     }
 
-    private void countGrid(int first, int atom, VisibleQuestion visible, GridAnswer grid) {
-        List<GridRow> rows = visible.question().rows();
-        for (GridRow shown : visible.rows()) {
-            String column = grid.rows().get(shown.code());
-            if (column == null) {
+    private void countGrid(int question, int first, int atom, OrgType type, GridAnswer grid) {
+        for (var entry : grid.rows().entrySet()) {
+            int at = Arrays.binarySearch(codes[question], entry.getKey());
+            if (at < 0) {
                 continue;
             }
-            int item = first + rows.indexOf(shown);
-            int category = items.get(item).categoryIndex(column);
-            if (category >= 0) {
+            int item = first + offsets[question][at];
+            int category = items.get(item).categoryIndex(entry.getValue());
+            if (category >= 0 && items.get(item).baseTypes().contains(type)) {
                 add(item, atom, category);
                 addBase(item, atom);
             }
         }
     }
 
+    private int width(int item) {
+        return 1 + items.get(item).categories().size();
+    }
+
     private void addBase(int item, int atom) {
-        cells[item][atom * (1 + items.get(item).categories().size())]++;
+        cells[item][atom * width(item)]++;
     }
 
     private void add(int item, int atom, int category) {
-        cells[item][atom * (1 + items.get(item).categories().size()) + 1 + category]++;
-    }
-
-    private static boolean offered(VisibleQuestion visible, int code) {
-        for (Option option : visible.options()) {
-            if (option.code() == code) {
-                return true;
-            }
-        }
-        return false;
+        cells[item][atom * width(item) + 1 + category]++;
     }
 }

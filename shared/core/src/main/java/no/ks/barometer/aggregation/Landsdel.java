@@ -3,8 +3,9 @@ package no.ks.barometer.aggregation;
 import java.util.Map;
 
 /**
- * The five landsdeler of SSB's standard for landsdel, over the fylker of 2024 (docs/aggregation.md). Telemark
- * belongs to Østlandet and Rogaland to Vestlandet, as in that standard; Oslo belongs to Østlandet.
+ * The five traditional landsdeler over the fylker of 2024 (docs/aggregation.md, which credits the division and
+ * says how it differs from SSB's seven statistical landsdeler): Telemark belongs to Østlandet, Rogaland and Møre og
+ * Romsdal to Vestlandet, Oslo to Østlandet.
  */
 public enum Landsdel {
     OESTLANDET("ostlandet", "Østlandet"),
