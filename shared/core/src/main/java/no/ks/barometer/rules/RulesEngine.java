@@ -1,6 +1,8 @@
 package no.ks.barometer.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,6 +82,16 @@ public final class RulesEngine {
             visiblePages.add(new VisiblePage(pages[page], visibleQuestions));
         }
         return new Visibility(visiblePages, Optional.ofNullable(evaluation.ended));
+    }
+
+    /**
+     * The answers that count, one per question in questionnaire order ({@link Questionnaire#questions()}): a
+     * visible question's answer without carried-forward choices no longer chosen in the source; null for a hidden
+     * question and for an answer that says nothing. What aggregation counts, without building the lists of
+     * {@link #visibility}.
+     */
+    public List<Answer> effectiveAnswers(OrgType orgType, ResponseState state) {
+        return Collections.unmodifiableList(Arrays.asList(evaluate(orgType, state).effective));
     }
 
     private static VisibleQuestion visibleQuestion(QuestionRules question, Evaluation evaluation) {

@@ -3,6 +3,7 @@ package no.ks.barometer.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,5 +86,15 @@ class HiddenAnswerRemovalTest extends EngineFixture {
     void removedQuestionsAreListedInQuestionnaireOrder() {
         SaveOutcome outcome = ENGINE.savePage(KOMMUNE, kommuneComplete(), "pa", answers("QA", one(2)));
         assertEquals(List.of("QB", "QC", "QD"), List.copyOf(outcome.removedQuestions()));
+    }
+
+    @Test
+    void effectiveAnswersLeaveOutHiddenQuestionsWithdrawnChoicesAndAnswersThatSayNothing() {
+        ResponseState stale = state(answers("Q0", one(1), "QA", one(1), "QB", many(2), "QC", many(1, 2),
+                "QE", text("Skjult"), "QZ", text("  ")), "p0", "pa", "pb", "pc");
+        List<Answer> effective = ENGINE.effectiveAnswers(KOMMUNE, stale);
+        assertEquals(QUESTIONNAIRE.questions().size(), effective.size());
+        assertEquals(Arrays.asList(one(1), one(1), many(2), many(2), null, null, null, null), effective,
+                "QC loses the 1 QB no longer has; QE is hidden; a blank QZ says nothing");
     }
 }
