@@ -3,6 +3,7 @@ package no.ks.barometer.aggregation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import no.ks.barometer.questionnaire.OrgType;
 import no.ks.barometer.questionnaire.Question;
 import no.ks.barometer.questionnaire.Questionnaire;
@@ -33,6 +34,12 @@ public final class Aggregator {
     /** By question index: the option or row codes in ascending order, and beside them the category or row offset. */
     private final int[][] codes;
     private final int[][] offsets;
+    /** By table: one plus its number of categories, the cells per atom. */
+    private final int[] widths;
+    /** By table and category: the organisation types that can be counted in it, as bits by ordinal. */
+    private final int[][] categoryTypes;
+    /** By table: its category codes. */
+    private final String[][] categoryCodes;
     private final long[] invited = new long[Atoms.COUNT];
     private final long[][] cells;
 
@@ -41,8 +48,19 @@ public final class Aggregator {
         this.questionnaire = engine.questionnaire();
         this.items = Items.of(questionnaire);
         this.cells = new long[items.size()][];
+        this.widths = new int[items.size()];
+        this.categoryTypes = new int[items.size()][];
+        this.categoryCodes = new String[items.size()][];
         for (int i = 0; i < items.size(); i++) {
-            cells[i] = new long[Atoms.COUNT * width(i)];
+            List<Category> categories = items.get(i).categories();
+            widths[i] = 1 + categories.size();
+            cells[i] = new long[Atoms.COUNT * widths[i]];
+            categoryTypes[i] = new int[categories.size()];
+            categoryCodes[i] = new String[categories.size()];
+            for (int c = 0; c < categories.size(); c++) {
+                categoryTypes[i][c] = bits(categories.get(c).orgTypes());
+                categoryCodes[i][c] = categories.get(c).code();
+            }
         }
         List<Question> questions = questionnaire.questions();
         this.firstItem = new int[questions.size()];
@@ -70,6 +88,14 @@ public final class Aggregator {
                 offsets[q][i] = (int) pairs[i];
             }
         }
+    }
+
+    private static int bits(Set<OrgType> types) {
+        int bits = 0;
+        for (OrgType type : types) {
+            bits |= 1 << type.ordinal();
+        }
+        return bits;
     }
 
     private int firstItem(String questionId) {
@@ -152,7 +178,7 @@ public final class Aggregator {
             return false;
         }
         int category = offsets[question][at];
-        if (!items.get(item).categories().get(category).orgTypes().contains(type)) {
+        if ((categoryTypes[item][category] & 1 << type.ordinal()) == 0) {
             return false;
         }
         add(item, atom, category);
@@ -166,23 +192,29 @@ public final class Aggregator {
                 continue;
             }
             int item = first + offsets[question][at];
-            int category = items.get(item).categoryIndex(entry.getValue());
-            if (category >= 0 && items.get(item).baseTypes().contains(type)) {
+            int category = category(item, entry.getValue());
+            if (category >= 0 && (categoryTypes[item][category] & 1 << type.ordinal()) != 0) {
                 add(item, atom, category);
                 addBase(item, atom);
             }
         }
     }
 
-    private int width(int item) {
-        return 1 + items.get(item).categories().size();
+    private int category(int item, String code) {
+        String[] codes = categoryCodes[item];
+        for (int c = 0; c < codes.length; c++) {
+            if (codes[c].equals(code)) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private void addBase(int item, int atom) {
-        cells[item][atom * width(item)]++;
+        cells[item][atom * widths[item]]++;
     }
 
     private void add(int item, int atom, int category) {
-        cells[item][atom * width(item) + 1 + category]++;
+        cells[item][atom * widths[item] + 1 + category]++;
     }
 }

@@ -2,6 +2,7 @@ package no.ks.barometer.aggregation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -94,11 +95,14 @@ public final class DisclosureControl {
     private Reason[] decide(Counts counts, int item, PublishedFigures[] last) {
         Set<OrgType> baseTypes = counts.items().get(item).baseTypes();
         List<Set<OrgType>> classes = classes(counts.items().get(item));
+        long[][][] vectors = new long[SEGMENTS.length][classes.size()][];
         Reason[] reasons = new Reason[SEGMENTS.length];
         List<Sensitive> sensitive = new ArrayList<>();
         for (Segment segment : SEGMENTS) {
-            for (Set<OrgType> types : classes) {
+            for (int c = 0; c < classes.size(); c++) {
+                Set<OrgType> types = classes.get(c);
                 long[] vector = vector(counts, segment, types);
+                vectors[segment.ordinal()][c] = vector;
                 if (isZero(vector)) {
                     continue;
                 }
@@ -115,7 +119,7 @@ public final class DisclosureControl {
                 }
                 if (reason != null) {
                     if (base > 0) {
-                        sensitive.add(new Sensitive(segment, types, vector));
+                        sensitive.add(new Sensitive(segment, c, types, vector));
                     }
                     if (reasons[segment.ordinal()] == null || reason == Reason.BASE_BELOW_K) {
                         reasons[segment.ordinal()] = reason;
@@ -126,29 +130,36 @@ public final class DisclosureControl {
         boolean changed = true;
         while (changed) {
             changed = false;
+            Span[] spans = new Span[classes.size()];
             for (Sensitive cell : sensitive) {
-                List<Segment> published = published(reasons);
-                if (Span.contains(vectors(counts, published, cell.types()), cell.vector())) {
-                    Segment complement = complement(counts, item, published, cell);
+                if (spans[cell.type()] == null) {
+                    spans[cell.type()] = new Span(published(reasons, vectors, cell.type()));
+                }
+                if (spans[cell.type()].contains(cell.vector())) {
+                    Segment complement = complement(counts, item, reasons, vectors, cell);
                     reasons[complement.ordinal()] = Reason.COMPLEMENT;
+                    Arrays.fill(spans, null);
                     changed = true;
                 }
             }
         }
-        promoteDerivable(counts, reasons, classes);
+        promoteDerivable(reasons, vectors, classes.size());
         return reasons;
     }
 
     /** A withheld complement that can be worked out anyway is published: it tells nothing new. */
-    private static void promoteDerivable(Counts counts, Reason[] reasons, List<Set<OrgType>> classes) {
-        List<Segment> published = published(reasons);
+    private static void promoteDerivable(Reason[] reasons, long[][][] vectors, int classes) {
+        Span[] spans = new Span[classes];
+        for (int c = 0; c < classes; c++) {
+            spans[c] = new Span(published(reasons, vectors, c));
+        }
         for (Segment segment : SEGMENTS) {
             if (reasons[segment.ordinal()] != Reason.COMPLEMENT) {
                 continue;
             }
             boolean derivable = true;
-            for (Set<OrgType> types : classes) {
-                derivable &= Span.contains(vectors(counts, published, types), vector(counts, segment, types));
+            for (int c = 0; c < classes; c++) {
+                derivable &= spans[c].contains(vectors[segment.ordinal()][c]);
             }
             if (derivable) {
                 reasons[segment.ordinal()] = null;
@@ -156,26 +167,33 @@ public final class DisclosureControl {
         }
     }
 
-    private Segment complement(Counts counts, int item, List<Segment> published, Sensitive cell) {
-        List<Segment> candidates = new ArrayList<>(published);
+    private Segment complement(Counts counts, int item, Reason[] reasons, long[][][] vectors, Sensitive cell) {
+        List<Segment> candidates = new ArrayList<>();
+        for (Segment segment : SEGMENTS) {
+            if (reasons[segment.ordinal()] == null) {
+                candidates.add(segment);
+            }
+        }
         candidates.sort(Comparator.<Segment>comparingLong(s -> counts.base(item, s, cell.types()))
                 .thenComparing(Comparator.<Segment>comparingInt(Enum::ordinal).reversed()));
         for (Segment candidate : candidates) {
-            List<Segment> without = new ArrayList<>(published);
-            without.remove(candidate);
-            if (!Span.contains(vectors(counts, without, cell.types()), cell.vector())) {
+            reasons[candidate.ordinal()] = Reason.COMPLEMENT;
+            boolean helps = !new Span(published(reasons, vectors, cell.type())).contains(cell.vector());
+            reasons[candidate.ordinal()] = null;
+            if (helps) {
                 return candidate;
             }
         }
         for (Segment candidate : candidates) {
-            if (overlaps(vector(counts, candidate, cell.types()), cell.vector())) {
+            if (overlaps(vectors[candidate.ordinal()][cell.type()], cell.vector())) {
                 return candidate;
             }
         }
         throw new IllegalStateException("A vector in the span overlaps none of the spanning vectors");
     }
 
-    private record Sensitive(Segment segment, Set<OrgType> types, long[] vector) {
+    /** A sensitive segment in one class of a table; {@code type} is the class's index. */
+    private record Sensitive(Segment segment, int type, Set<OrgType> types, long[] vector) {
     }
 
     /** The classes of organisation types whose atoms carry a table's counts: per category, and of its base. */
@@ -192,22 +210,15 @@ public final class DisclosureControl {
         return List.copyOf(classes);
     }
 
-    private static List<Segment> published(Reason[] reasons) {
-        List<Segment> published = new ArrayList<>();
+    /** The vectors of the segments published so far, in one class. */
+    private static List<long[]> published(Reason[] reasons, long[][][] vectors, int type) {
+        List<long[]> published = new ArrayList<>();
         for (Segment segment : SEGMENTS) {
             if (reasons[segment.ordinal()] == null) {
-                published.add(segment);
+                published.add(vectors[segment.ordinal()][type]);
             }
         }
         return published;
-    }
-
-    private static List<long[]> vectors(Counts counts, List<Segment> segments, Set<OrgType> types) {
-        List<long[]> vectors = new ArrayList<>(segments.size());
-        for (Segment segment : segments) {
-            vectors.add(vector(counts, segment, types));
-        }
-        return vectors;
     }
 
     /**

@@ -27,13 +27,4 @@ public record Item(String key, String question, Integer row, String text, boolea
     }
 
     static final String PARTICIPATION = "participation";
-
-    int categoryIndex(String code) {
-        for (int i = 0; i < categories.size(); i++) {
-            if (categories.get(i).code().equals(code)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -8,12 +8,11 @@ import java.util.List;
  * published figures. Rows are reduced with integer operations and divided by their gcd, so nothing rounds.
  */
 final class Span {
-    private Span() {
-    }
+    private final List<long[]> basis = new ArrayList<>();
+    private final List<Integer> pivots = new ArrayList<>();
 
-    static boolean contains(List<long[]> rows, long[] target) {
-        List<long[]> basis = new ArrayList<>();
-        List<Integer> pivots = new ArrayList<>();
+    /** The span of these rows, reduced once so that many vectors can be tested against it. */
+    Span(List<long[]> rows) {
         for (long[] row : rows) {
             long[] reduced = reduce(row.clone(), basis, pivots);
             int pivot = firstNonZero(reduced);
@@ -22,6 +21,9 @@ final class Span {
                 pivots.add(pivot);
             }
         }
+    }
+
+    boolean contains(long[] target) {
         return firstNonZero(reduce(target.clone(), basis, pivots)) < 0;
     }
 
