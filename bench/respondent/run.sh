@@ -22,8 +22,10 @@ JAR=functions/save-page/target/function.jar
 mkdir -p "$OUT/classes"
 
 # DynamoDB Local, its dependencies and its SQLite native library, as the tests use them.
-mvn -q -B -pl shared/dynamodb dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/ddb.classpath" >/dev/null
-mvn -q -B -pl shared/dynamodb dependency:copy@copy-sqlite-native-library >/dev/null
+# test-compile lets the reactor hand over the core's test classes, which the store module's test classpath names;
+# the phase also copies the SQLite library into shared/dynamodb/target/native-libs.
+mvn -q -B -pl shared/dynamodb -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$OUT/ddb.classpath" >/dev/null
 "$JDK/bin/javac" --release 21 -nowarn -d "$OUT/classes" -cp "$JAR" $(find bench/respondent/src -name '*.java')
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
