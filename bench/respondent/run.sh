@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=../../scripts/lib/jdk.sh
+source scripts/lib/jdk.sh
+barometer_use_jdk
+JDK=$JAVA_HOME
 JAVA="$JDK/bin/java"
 COLD_RUNS=${COLD_RUNS:-15}
 WARM_ROUNDS=${WARM_ROUNDS:-10}

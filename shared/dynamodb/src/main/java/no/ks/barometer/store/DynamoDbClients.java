@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -23,6 +24,9 @@ public final class DynamoDbClients {
     /** Set only outside AWS (the local stack, tests): where DynamoDB Local listens. */
     public static final String ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
     public static final String TABLE_VARIABLE = "TABLE_NAME";
+    /** A single-item read or write takes milliseconds; an attempt still waiting after this will not come back. */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
 
     private DynamoDbClients() {
     }
@@ -32,6 +36,21 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient fromEnvironment(Map<String, String> environment) {
+        return builder(environment).build();
+    }
+
+    /**
+     * The functions' client, configured but not built, for a caller that adds to it (the fault-injection tests add
+     * an interceptor).
+     *
+     * <p>A call gives up within {@link #CALL_TIMEOUT}: three attempts at most, each cut off after
+     * {@link #ATTEMPT_TIMEOUT}, with short back-offs. The SDK's default for DynamoDB, nine attempts with throttling
+     * back-offs growing to 20 s, kept a throttled call going for more than 10 s, past the functions' 10 s Timeout in
+     * template.yaml: Lambda cut the handler off and the respondent got API Gateway's bare error instead of a 503 with
+     * {@code Retry-After}. Bounded, a request whose storage is throttled or unreachable is answered 503 by the handler
+     * with time to spare, and the client's retry, which an identical-retry fingerprint makes safe, does the waiting.
+     */
+    public static DynamoDbClientBuilder builder(Map<String, String> environment) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
@@ -40,11 +59,17 @@ public final class DynamoDbClients {
                 .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(8))
+                        .retryStrategy(retries -> retries.maxAttempts(3)
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(
+                                        Duration.ofMillis(25), Duration.ofMillis(200)))
+                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                        Duration.ofMillis(100), Duration.ofMillis(500))))
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
                         .build());
         Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank())
                 .map(URI::create).ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
     }
 
     /**

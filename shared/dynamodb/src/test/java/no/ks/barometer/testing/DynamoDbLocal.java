@@ -89,19 +89,28 @@ public final class DynamoDbLocal implements BeforeAllCallback, AfterAllCallback,
         }
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
+    /** A fresh table on the shared server, for tests that run outside Jupiter's extensions (property tests). */
+    public static LocalTable newTable() {
         Server s = server();
         String name = "barometer-test-" + TABLES.incrementAndGet();
         s.client().createTable(BarometerTable.createTableRequest(name));
-        store(context).put(LocalTable.class, new LocalTable(s.client(), name, s.endpoint()));
+        return new LocalTable(s.client(), name, s.endpoint());
+    }
+
+    public static void drop(LocalTable table) {
+        table.client().deleteTable(DeleteTableRequest.builder().tableName(table.tableName()).build());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        store(context).put(LocalTable.class, newTable());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         LocalTable table = store(context).remove(LocalTable.class, LocalTable.class);
         if (table != null) {
-            table.client().deleteTable(DeleteTableRequest.builder().tableName(table.tableName()).build());
+            drop(table);
         }
     }
 
