@@ -119,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalScheduler scheduler = new LocalScheduler(LocalSchedule.allOf(template), functions, clock, out);
         ApiServer api = new ApiServer(options.port(), Router.from(template), functions, new StaticFiles(webDir),
-                adminToken, clock, scheduler);
+                adminToken, clock, scheduler, ApiServer.Limits.DEFAULT);
         startService(api);
         baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
 

@@ -205,7 +205,7 @@ class LocalStackTest {
         assertTrue(index.body().contains("Test-app"));
         assertEquals("no-cache", index.headers().firstValue("Cache-Control").orElseThrow());
         HttpResponse<String> traversal = send(request("/%2e%2e/outside.txt").GET());
-        assertEquals(404, traversal.statusCode());
+        assertEquals(400, traversal.statusCode(), "an ambiguous path is refused before any file is looked up");
         assertFalse(traversal.body().contains("not for the web"));
     }
 
