@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,6 +191,54 @@ class LocalStackTest {
                 .header("Authorization", "Bearer " + token(link)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"version\":0,\"answers\":{\"Q0\":{\"choice\":3}}}")));
         assertEquals(409, stale.statusCode(), stale.body());
+    }
+
+    /** Bytes that are not UTF-8: a byte never used, an overlong '/', a lone continuation, a surrogate, a cut end. */
+    private static final List<byte[]> NOT_UTF8 = List.of(
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xC3},
+            "\uFFFD".getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void textThatIsNotUtf8IsRefusedWith400AndNothingIsStored() throws Exception {
+        RespondentLink link = unsimulated(OrgType.KOMMUNE, 2);
+        String before = send(request("/v1/response").header("Authorization", "Bearer " + token(link)).GET()).body();
+        for (byte[] bad : NOT_UTF8) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes("{\"version\":0,\"answers\":{\"Q28\":{\"text\":\"a".getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(bad);
+            body.writeBytes("b\"}}}".getBytes(StandardCharsets.US_ASCII));
+            HttpResponse<String> response = send(request("/v1/response/pages/q28")
+                    .header("Authorization", "Bearer " + token(link))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+            String what = HexFormat.of().formatHex(bad);
+            assertEquals(400, response.statusCode(), what + ": " + response.body());
+            assertEquals("urn:barometer:problem:malformed-request",
+                    JSON.readTree(response.body()).path("type").asText(), what);
+        }
+        String after = send(request("/v1/response").header("Authorization", "Bearer " + token(link)).GET()).body();
+        assertEquals(JSON.readTree(before), JSON.readTree(after), "nothing stored");
+    }
+
+    @Test
+    void pageIdWithABackslashIsAProblemNotHtml() throws Exception {
+        RespondentLink link = unsimulated(OrgType.KOMMUNE, 2);
+        try (Socket socket = new Socket("127.0.0.1", stack.baseUrl().getPort())) {
+            socket.getOutputStream().write(("PUT /v1/response/pages/q5\\ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + token(link) + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 26\r\nConnection: close\r\n\r\n{\"version\":0,\"answers\":{}}")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 4"), response);
+            assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                    response);
+            assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("x-content-type-options: nosniff"),
+                    response);
+        }
     }
 
     @Test

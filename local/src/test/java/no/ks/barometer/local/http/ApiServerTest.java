@@ -277,6 +277,16 @@ class ApiServerTest {
     }
 
     @Test
+    void textBodyThatIsNotUtf8ArrivesBase64EncodedByteForByte() throws Exception {
+        byte[] bytes = {'{', '"', 'a', (byte) 0xFF, (byte) 0xC0, (byte) 0xAF, '"', ':', '1', '}', (byte) 0xC3};
+        JsonNode event = echoedEvent(send(HttpRequest.newBuilder(base.resolve("/v1/things/7"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))));
+        assertTrue(event.path("isBase64Encoded").asBoolean(), "bytes that are not UTF-8 are not decoded lossily");
+        assertArrayEquals(bytes, java.util.Base64.getDecoder().decode(event.path("body").asText()));
+    }
+
+    @Test
     void binaryBodyTravelsBase64EncodedBothWays() throws Exception {
         byte[] bytes = {0, 1, 2, (byte) 0xff, (byte) 0xfe};
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/binary"))
