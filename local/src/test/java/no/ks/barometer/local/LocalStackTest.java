@@ -2,6 +2,7 @@ package no.ks.barometer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.ks.barometer.local.http.StaticFiles;
 import no.ks.barometer.local.simulation.Plan;
 import no.ks.barometer.local.simulation.SimulationReport;
 import no.ks.barometer.questionnaire.OrgType;
@@ -51,6 +52,7 @@ class LocalStackTest {
     static void start() throws Exception {
         Path web = dir.resolve("web");
         Files.createDirectories(web);
+        Files.writeString(web.resolve(StaticFiles.PUBLISHED_LIST), "index.html\n");
         Files.writeString(web.resolve("index.html"), "<!doctype html><title>Test-app</title>");
         Files.writeString(dir.resolve("outside.txt"), "not for the web");
         linksFile = dir.resolve("out/links.json");

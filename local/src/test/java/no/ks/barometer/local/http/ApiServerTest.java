@@ -179,7 +179,9 @@ class ApiServerTest {
     static void start() throws Exception {
         Path web = dir.resolve("web");
         Files.createDirectories(web.resolve("assets"));
+        Files.writeString(web.resolve(StaticFiles.PUBLISHED_LIST), "index.html\nassets/\n");
         Files.writeString(web.resolve("index.html"), "<!doctype html><title>Barometer</title>");
+        Files.writeString(web.resolve("package.json"), "{}");
         Files.writeString(web.resolve("assets/app.js"), "console.log('app');");
         Files.writeString(web.resolve("assets/style.css"), "body{}");
         Files.writeString(web.resolve(".env"), "hidden");
@@ -485,6 +487,11 @@ class ApiServerTest {
     @Test
     void hiddenFileIsNotServed() throws Exception {
         assertEquals(404, send(get("/.env")).statusCode());
+    }
+
+    @Test
+    void fileThatIsNotPublishedIsNotServed() throws Exception {
+        assertEquals(404, send(get("/package.json")).statusCode());
     }
 
     @Test
