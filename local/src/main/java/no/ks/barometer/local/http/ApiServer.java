@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP side of the local stack on 127.0.0.1: the template's routes, each invoking its function with the event
@@ -62,6 +63,14 @@ public final class ApiServer implements LocalService {
      * so this only ends a function's answer that the client stopped reading.
      */
     private static final Duration IDLE = Duration.ofMinutes(2);
+    /**
+     * Functions running at once. In AWS each invocation has a sandbox of its own; here every function shares one
+     * DynamoDB Local, which refuses connections once a few hundred calls arrive together. The requests beyond this
+     * wait their turn on their virtual threads, in order.
+     */
+    static final int CONCURRENT_INVOCATIONS = 16;
+    /** Connections the operating system may hold for the server before it accepts them: every organisation at once. */
+    private static final int ACCEPT_QUEUE = 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The local stack's own endpoints live here, outside every path the template or the web app uses. */
     static final String SCHEDULES_PREFIX = "/local/schedules/";
@@ -87,6 +96,7 @@ public final class ApiServer implements LocalService {
     private final Clock clock;
     private final LocalScheduler scheduler;
     private final Limits limits;
+    private final Semaphore invocations = new Semaphore(CONCURRENT_INVOCATIONS, true);
     private Server server;
     private ServerConnector connector;
     private Deadlines deadlines;
@@ -132,6 +142,7 @@ public final class ApiServer implements LocalService {
         connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         connector.setPort(requestedPort);
         connector.setIdleTimeout(IDLE.toMillis());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         deadlines = new Deadlines(limits);
         connector.addEventListener(deadlines);
         server.addConnector(connector);
@@ -253,6 +264,7 @@ public final class ApiServer implements LocalService {
         APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(received, found, requestId, clock.instant());
         LocalFunction function = functions.get(found.route().function().logicalId());
         Optional<APIGatewayV2HTTPResponse> result;
+        invocations.acquireUninterruptibly();
         try {
             result = function.isStreamHandler()
                     ? HttpApiEvents.fromJson(function.invokeWithJson(HttpApiEvents.toJson(event)))
@@ -262,6 +274,8 @@ public final class ApiServer implements LocalService {
             System.err.println(found.route().event().routeKey() + ": " + e.getMessage());
             e.getCause().printStackTrace();
             return Problems.gatewayMessage(500, "Internal Server Error", requestId);
+        } finally {
+            invocations.release();
         }
         if (result.isEmpty()) {
             System.err.println(found.route().event().routeKey() + ": the function's answer is not a response"
