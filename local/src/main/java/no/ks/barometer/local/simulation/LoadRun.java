@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +250,7 @@ public final class LoadRun {
             if (reply.status() != 200 || !reply.body().path("status").asText().equals("COMPLETED")) {
                 return failure("POST /v1/response/submit", reply);
             }
-            ((ObjectNode) confirmed).put("status", "COMPLETED");
+            confirmed = reply.body();
             return Optional.empty();
         }
 
@@ -272,17 +271,15 @@ public final class LoadRun {
                     : Optional.of(link.number() + " " + link.name() + ": " + String.join("; ", differences));
         }
 
+        /** A saved page the respondent can go back to: one the rules engine calls reachable, as the web app does. */
         private Optional<String> earlierPage(RulesEngine engine, OrgType orgType, JsonNode response, Random random) {
             ResponseState state = Simulation.state(engine, response);
-            List<String> saved = new ArrayList<>();
-            Iterator<VisiblePage> pages = engine.visibility(orgType, state).pages().iterator();
-            while (pages.hasNext()) {
-                String id = pages.next().page().id();
-                if (state.savedPages().contains(id)) {
-                    saved.add(id);
-                }
-            }
-            return saved.isEmpty() ? Optional.empty() : Optional.of(saved.get(random.nextInt(saved.size())));
+            List<String> reachable = engine.visibility(orgType, state).pages().stream()
+                    .map(page -> page.page().id())
+                    .filter(id -> state.savedPages().contains(id) && engine.reachable(orgType, state, id))
+                    .toList();
+            return reachable.isEmpty() ? Optional.empty()
+                    : Optional.of(reachable.get(random.nextInt(reachable.size())));
         }
 
         private void pause() throws InterruptedException {
