@@ -58,8 +58,13 @@ aws "${aws_options[@]}" s3 sync web/js "s3://$bucket/js" \
   --cache-control "$short_cache" --content-type "text/javascript; charset=utf-8"
 aws "${aws_options[@]}" s3 cp web/index.html "s3://$bucket/index.html" \
   --cache-control "no-cache" --content-type "text/html; charset=utf-8"
-aws "${aws_options[@]}" s3 sync web/ "s3://$bucket/" --delete \
-  --exclude "*" --include "index.html" --include "css/*" --include "js/*"
+# What is published is what web/published-files.txt names; the local stack serves the same and nothing more.
+published=()
+while IFS= read -r entry; do
+  [[ -z "$entry" || "$entry" == \#* ]] && continue
+  if [[ "$entry" == */ ]]; then published+=(--include "${entry}*"); else published+=(--include "$entry"); fi
+done <web/published-files.txt
+aws "${aws_options[@]}" s3 sync web/ "s3://$bucket/" --delete --exclude "*" "${published[@]}"
 
 # One wildcard path counts as one invalidation and also drops the edge's copies of the old scripts, which would
 # otherwise outlive the new index.html by up to their max-age.

@@ -114,12 +114,16 @@ public final class LocalStack implements AutoCloseable {
                 dynamoDb.environment(), dynamoDb.client(), TABLE_NAME, clock);
         adminToken = Tokens.newToken();
         Path webDir = options.web().orElse(root.resolve("web"));
+        StaticFiles webApp = new StaticFiles(webDir);
         if (!Files.isDirectory(webDir)) {
             out.println("Advarsel: fant ikke webappen i " + webDir + "; bare API-et svarer.");
+        } else if (!webApp.hasPublishedList()) {
+            out.println("Advarsel: " + webDir + " har ingen " + StaticFiles.PUBLISHED_LIST
+                    + " som sier hvilke filer som publiseres; bare API-et svarer.");
         }
         LocalScheduler scheduler = new LocalScheduler(LocalSchedule.allOf(template), functions, clock, out);
-        ApiServer api = new ApiServer(options.port(), Router.from(template), functions, new StaticFiles(webDir),
-                adminToken, clock, scheduler);
+        ApiServer api = new ApiServer(options.port(), Router.from(template), functions, webApp,
+                adminToken, clock, scheduler, ApiServer.Limits.DEFAULT);
         startService(api);
         baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
 

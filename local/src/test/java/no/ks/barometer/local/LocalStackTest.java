@@ -2,6 +2,7 @@ package no.ks.barometer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.ks.barometer.local.http.StaticFiles;
 import no.ks.barometer.local.simulation.Plan;
 import no.ks.barometer.local.simulation.SimulationReport;
 import no.ks.barometer.questionnaire.OrgType;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +52,7 @@ class LocalStackTest {
     static void start() throws Exception {
         Path web = dir.resolve("web");
         Files.createDirectories(web);
+        Files.writeString(web.resolve(StaticFiles.PUBLISHED_LIST), "index.html\n");
         Files.writeString(web.resolve("index.html"), "<!doctype html><title>Test-app</title>");
         Files.writeString(dir.resolve("outside.txt"), "not for the web");
         linksFile = dir.resolve("out/links.json");
@@ -191,6 +195,54 @@ class LocalStackTest {
         assertEquals(409, stale.statusCode(), stale.body());
     }
 
+    /** Bytes that are not UTF-8: a byte never used, an overlong '/', a lone continuation, a surrogate, a cut end. */
+    private static final List<byte[]> NOT_UTF8 = List.of(
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xC3},
+            "\uFFFD".getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void textThatIsNotUtf8IsRefusedWith400AndNothingIsStored() throws Exception {
+        RespondentLink link = unsimulated(OrgType.KOMMUNE, 2);
+        String before = send(request("/v1/response").header("Authorization", "Bearer " + token(link)).GET()).body();
+        for (byte[] bad : NOT_UTF8) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes("{\"version\":0,\"answers\":{\"Q28\":{\"text\":\"a".getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(bad);
+            body.writeBytes("b\"}}}".getBytes(StandardCharsets.US_ASCII));
+            HttpResponse<String> response = send(request("/v1/response/pages/q28")
+                    .header("Authorization", "Bearer " + token(link))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+            String what = HexFormat.of().formatHex(bad);
+            assertEquals(400, response.statusCode(), what + ": " + response.body());
+            assertEquals("urn:barometer:problem:malformed-request",
+                    JSON.readTree(response.body()).path("type").asText(), what);
+        }
+        String after = send(request("/v1/response").header("Authorization", "Bearer " + token(link)).GET()).body();
+        assertEquals(JSON.readTree(before), JSON.readTree(after), "nothing stored");
+    }
+
+    @Test
+    void pageIdWithABackslashIsAProblemNotHtml() throws Exception {
+        RespondentLink link = unsimulated(OrgType.KOMMUNE, 2);
+        try (Socket socket = new Socket("127.0.0.1", stack.baseUrl().getPort())) {
+            socket.getOutputStream().write(("PUT /v1/response/pages/q5\\ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + token(link) + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 26\r\nConnection: close\r\n\r\n{\"version\":0,\"answers\":{}}")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 4"), response);
+            assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                    response);
+            assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("x-content-type-options: nosniff"),
+                    response);
+        }
+    }
+
     @Test
     void unknownApiRouteIs404Problem() throws Exception {
         HttpResponse<String> response = send(request("/v1/no-such-route").GET());
@@ -205,7 +257,7 @@ class LocalStackTest {
         assertTrue(index.body().contains("Test-app"));
         assertEquals("no-cache", index.headers().firstValue("Cache-Control").orElseThrow());
         HttpResponse<String> traversal = send(request("/%2e%2e/outside.txt").GET());
-        assertEquals(404, traversal.statusCode());
+        assertEquals(400, traversal.statusCode(), "an ambiguous path is refused before any file is looked up");
         assertFalse(traversal.body().contains("not for the web"));
     }
 

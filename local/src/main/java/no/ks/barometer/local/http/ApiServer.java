@@ -5,44 +5,88 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import no.ks.barometer.http.Replies;
 import no.ks.barometer.local.LocalService;
 import no.ks.barometer.local.functions.LocalFunction;
 import no.ks.barometer.local.schedule.LocalScheduler;
 import no.ks.barometer.local.template.RouteAuth;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP side of the local stack on 127.0.0.1: the template's routes, each invoking its function with the event
  * API Gateway would send, the web app's files everywhere the API does not live, and, for the admin token only,
  * {@code POST /local/schedules/{name}/run}, which runs a schedule of the template at once.
+ *
+ * <p>Every request runs on a virtual thread of its own and a client gets bounded time for its request's head and
+ * body ({@link Limits}), so no number of slow clients keeps the others from being answered. Every answer the stack
+ * gives itself, down to a request it cannot read as HTTP, is a problem or API Gateway message in JSON with the API's
+ * security headers.
  */
 public final class ApiServer implements LocalService {
 
     /** API Gateway's limit on a request body (HTTP API: 10 MB). */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    private static final int THREADS = 8;
+    /** API Gateway's limit on the request line and headers together (HTTP API: 10 240 bytes). */
+    static final int MAX_HEAD_BYTES = 10 * 1024;
+    /**
+     * A connection silent this long is closed whatever its phase; {@link Limits} cut the head and body far sooner,
+     * so this only ends a function's answer that the client stopped reading.
+     */
+    private static final Duration IDLE = Duration.ofMinutes(2);
+    /**
+     * Functions running at once. In AWS each invocation has a sandbox of its own; here every function shares one
+     * DynamoDB Local, which refuses connections once a few hundred calls arrive together. The requests beyond this
+     * wait their turn on their virtual threads, in order.
+     */
+    static final int CONCURRENT_INVOCATIONS = 16;
+    /** Connections the operating system may hold for the server before it accepts them: every organisation at once. */
+    private static final int ACCEPT_QUEUE = 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The local stack's own endpoints live here, outside every path the template or the web app uses. */
     static final String SCHEDULES_PREFIX = "/local/schedules/";
     private static final String RUN_SUFFIX = "/run";
+
+    /**
+     * How long a client may take over a request.
+     *
+     * @param head from the connection's opening, or the end of its previous answer, to the end of the request's head
+     * @param body from the end of the head to the body's last byte
+     */
+    public record Limits(Duration head, Duration body) {
+
+        /** Ten seconds for a head of at most 10 KB, thirty for a body: far more than any honest client needs. */
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
 
     private final int requestedPort;
     private final Router router;
@@ -51,8 +95,11 @@ public final class ApiServer implements LocalService {
     private final String adminToken;
     private final Clock clock;
     private final LocalScheduler scheduler;
-    private HttpServer server;
-    private ExecutorService executor;
+    private final Limits limits;
+    private final Semaphore invocations = new Semaphore(CONCURRENT_INVOCATIONS, true);
+    private Server server;
+    private ServerConnector connector;
+    private Deadlines deadlines;
 
     /**
      * @param functions  by logical id, one for every function a route names
@@ -60,7 +107,7 @@ public final class ApiServer implements LocalService {
      * @param scheduler  runs the template's schedules on request
      */
     public ApiServer(int port, Router router, Map<String, LocalFunction> functions, StaticFiles staticFiles,
-                     String adminToken, Clock clock, LocalScheduler scheduler) {
+                     String adminToken, Clock clock, LocalScheduler scheduler, Limits limits) {
         this.requestedPort = port;
         this.router = router;
         this.functions = Map.copyOf(functions);
@@ -68,6 +115,7 @@ public final class ApiServer implements LocalService {
         this.adminToken = adminToken;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.limits = limits;
         for (Router.Route route : router.routes()) {
             if (!functions.containsKey(route.function().logicalId())) {
                 throw new IllegalArgumentException("No function loaded for " + route.event().routeKey());
@@ -82,110 +130,141 @@ public final class ApiServer implements LocalService {
 
     @Override
     public void start() throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("barometer-http");
+        threads.setDaemon(true);
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_HEAD_BYTES);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(requestedPort);
+        connector.setIdleTimeout(IDLE.toMillis());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        deadlines = new Deadlines(limits);
+        connector.addEventListener(deadlines);
+        server.addConnector(connector);
+        server.setHandler(new Dispatch());
+        server.setErrorHandler(new Refusals());
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
-        } catch (BindException e) {
-            throw new IOException("porten " + requestedPort + " på 127.0.0.1 er i bruk; velg en annen med --port N"
-                    + " (0 velger en ledig)", e);
+            server.start();
+        } catch (Exception e) {
+            stop();
+            if (causedBy(e, BindException.class)) {
+                throw new IOException("porten " + requestedPort + " på 127.0.0.1 er i bruk; velg en annen med"
+                        + " --port N (0 velger en ledig)", e);
+            }
+            throw e instanceof IOException io ? io : new IOException("HTTP-tjeneren startet ikke", e);
         }
-        executor = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "barometer-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The port it listens on, once started. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(1);
-        }
-        if (executor != null) {
-            executor.shutdown();
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                server.stop();
+            } catch (Exception e) {
+                System.err.println("HTTP-tjeneren stoppet ikke rent: " + e);
             }
+        }
+        if (deadlines != null) {
+            deadlines.stop();
         }
     }
 
-    private void handle(HttpExchange exchange) {
-        try {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            if (path.startsWith(SCHEDULES_PREFIX)) {
-                runSchedule(exchange, method, path);
-                return;
+    /** Every request that arrived as HTTP: answered on its own virtual thread. */
+    private final class Dispatch extends Handler.Abstract {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Connection connection = request.getConnectionMetaData().getConnection();
+            HttpApiEvents.Response answer;
+            try {
+                answer = answer(request, connection);
+            } catch (IOException e) {
+                // The client went away or was cut off while sending: there is no one left to answer.
+                callback.failed(e);
+                return true;
+            } catch (RuntimeException e) {
+                System.err.println("Uventet feil for " + request.getMethod() + " " + request.getHttpURI());
+                e.printStackTrace();
+                answer = Problems.gatewayMessage(500, "Internal Server Error", UUID.randomUUID().toString());
             }
-            switch (router.find(method, path)) {
-                case Router.Found found -> invoke(exchange, found);
-                case Router.MethodNotAllowed notAllowed -> {
-                    exchange.getResponseHeaders().add("Allow", String.join(", ", notAllowed.allowed()));
-                    problem(exchange, 405, "method-not-allowed", "Metoden er ikke tillatt",
-                            method + " støttes ikke for " + path + ".");
-                }
-                case Router.NotFound ignored -> {
-                    if (router.isApiPath(path)) {
-                        problem(exchange, 404, "route-not-found", "Fant ikke ressursen",
-                                "API-et har ingen rute for " + method + " " + path + ".");
-                    } else {
-                        serveFile(exchange, method, path);
-                    }
-                }
-            }
-        } catch (Exception e) {
-            System.err.println("Uventet feil for " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            e.printStackTrace();
-            answerFailure(exchange);
-        } finally {
-            exchange.close();
+            write(request, response, answer, Callback.from(callback, () -> deadlines.answered(connection)));
+            return true;
         }
     }
 
-    /** Tells the client the request failed, unless the answer had already begun. */
-    private static void answerFailure(HttpExchange exchange) {
-        if (exchange.getResponseCode() != -1) {
-            return;
-        }
-        try {
-            gatewayMessage(exchange, 500, "Internal Server Error", UUID.randomUUID().toString());
-        } catch (IOException e) {
-            System.err.println("Kunne ikke svare på " + exchange.getRequestURI() + ": " + e.getMessage());
+    /** Requests the server cannot read as HTTP, answered before any route. */
+    private static final class Refusals extends ErrorHandler {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            ApiServer.write(request, response, Problems.refusal(response.getStatus()), callback);
+            return true;
         }
     }
 
-    private void invoke(HttpExchange exchange, Router.Found found) throws IOException {
+    private HttpApiEvents.Response answer(Request request, Connection connection) throws IOException {
+        String method = request.getMethod();
+        String path = request.getHttpURI().getDecodedPath();
+        deadlines.working(connection);
+        if (path.startsWith(SCHEDULES_PREFIX)) {
+            return runSchedule(request, method, path);
+        }
+        return switch (router.find(method, path)) {
+            case Router.Found found -> invoke(request, connection, found);
+            case Router.MethodNotAllowed notAllowed -> Problems.problem(405, "method-not-allowed",
+                    "Metoden er ikke tillatt", method + " støttes ikke for " + path + ".",
+                    new HttpApiEvents.Header("Allow", String.join(", ", notAllowed.allowed())));
+            case Router.NotFound ignored -> router.isApiPath(path)
+                    ? Problems.problem(404, "route-not-found", "Fant ikke ressursen",
+                            "API-et har ingen rute for " + method + " " + path + ".")
+                    : serveFile(method, path);
+        };
+    }
+
+    private HttpApiEvents.Response invoke(Request request, Connection connection, Router.Found found)
+            throws IOException {
         String requestId = UUID.randomUUID().toString();
-        if (found.route().event().auth() == RouteAuth.IAM && !carriesAdminToken(exchange)) {
+        if (found.route().event().auth() == RouteAuth.IAM && !carriesAdminToken(request)) {
             // What API Gateway answers a request without a valid IAM signature.
-            gatewayMessage(exchange, 403, "Forbidden", requestId);
-            return;
+            return Problems.gatewayMessage(403, "Forbidden", requestId);
         }
-        byte[] body = readBody(exchange);
-        if (body == null) {
-            gatewayMessage(exchange, 413, "Request Entity Too Large", requestId);
-            return;
+        deadlines.readingBody(connection);
+        Optional<byte[]> body = readBody(request);
+        deadlines.working(connection);
+        if (body.isEmpty()) {
+            return Problems.gatewayMessage(413, "Request Entity Too Large", requestId);
         }
-        HttpApiEvents.Request request = new HttpApiEvents.Request(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(),
-                body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
+        HttpApiEvents.Request received = new HttpApiEvents.Request(
+                request.getMethod(),
+                request.getHttpURI().getDecodedPath(),
+                request.getHttpURI().getQuery(),
+                headers(request),
+                body.get(),
+                Request.getRemoteAddr(request),
                 "127.0.0.1:" + port());
-        APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, found, requestId, clock.instant());
+        APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(received, found, requestId, clock.instant());
         LocalFunction function = functions.get(found.route().function().logicalId());
         Optional<APIGatewayV2HTTPResponse> result;
+        invocations.acquireUninterruptibly();
         try {
             result = function.isStreamHandler()
                     ? HttpApiEvents.fromJson(function.invokeWithJson(HttpApiEvents.toJson(event)))
@@ -194,56 +273,65 @@ public final class ApiServer implements LocalService {
         } catch (LocalFunction.InvocationFailedException e) {
             System.err.println(found.route().event().routeKey() + ": " + e.getMessage());
             e.getCause().printStackTrace();
-            gatewayMessage(exchange, 500, "Internal Server Error", requestId);
-            return;
+            return Problems.gatewayMessage(500, "Internal Server Error", requestId);
+        } finally {
+            invocations.release();
         }
         if (result.isEmpty()) {
             System.err.println(found.route().event().routeKey() + ": the function's answer is not a response"
                     + " API Gateway can read");
-            gatewayMessage(exchange, 500, "Internal Server Error", requestId);
-            return;
+            return Problems.gatewayMessage(500, "Internal Server Error", requestId);
         }
-        write(exchange, HttpApiEvents.toResponse(result.get(), requestId));
+        try {
+            return HttpApiEvents.toResponse(result.get(), requestId);
+        } catch (IllegalArgumentException notBase64) {
+            System.err.println(found.route().event().routeKey() + ": the function's body is marked base64 but is"
+                    + " not");
+            return Problems.gatewayMessage(500, "Internal Server Error", requestId);
+        }
     }
 
-    private void runSchedule(HttpExchange exchange, String method, String path) throws IOException {
+    private static Map<String, List<String>> headers(Request request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName(), ignored -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
+    }
+
+    private HttpApiEvents.Response runSchedule(Request request, String method, String path) {
         String rest = path.substring(SCHEDULES_PREFIX.length());
         String name = rest.endsWith(RUN_SUFFIX) ? rest.substring(0, rest.length() - RUN_SUFFIX.length()) : "";
         if (name.isEmpty() || name.contains("/")) {
-            problem(exchange, 404, "route-not-found", "Fant ikke ressursen",
+            return Problems.problem(404, "route-not-found", "Fant ikke ressursen",
                     "Tidsplaner kjøres med POST " + SCHEDULES_PREFIX + "{navn}" + RUN_SUFFIX + ".");
-            return;
         }
         if (!method.equals("POST")) {
-            exchange.getResponseHeaders().add("Allow", "POST");
-            problem(exchange, 405, "method-not-allowed", "Metoden er ikke tillatt",
-                    method + " støttes ikke for " + path + ".");
-            return;
+            return Problems.problem(405, "method-not-allowed", "Metoden er ikke tillatt",
+                    method + " støttes ikke for " + path + ".", new HttpApiEvents.Header("Allow", "POST"));
         }
-        if (!carriesAdminToken(exchange)) {
-            gatewayMessage(exchange, 403, "Forbidden", UUID.randomUUID().toString());
-            return;
+        if (!carriesAdminToken(request)) {
+            return Problems.gatewayMessage(403, "Forbidden", UUID.randomUUID().toString());
         }
         var run = scheduler.run(name);
         if (run.isEmpty()) {
-            problem(exchange, 404, "schedule-not-found", "Fant ikke tidsplanen",
+            return Problems.problem(404, "schedule-not-found", "Fant ikke tidsplanen",
                     "Malen har ingen tidsplan som heter " + name + ".");
-            return;
         }
-        switch (run.get().result()) {
-            case LocalScheduler.Failed failed -> problem(exchange, 500, "function-failed", "Funksjonen feilet",
+        return switch (run.get().result()) {
+            case LocalScheduler.Failed failed -> Problems.problem(500, "function-failed", "Funksjonen feilet",
                     failed.message());
             case LocalScheduler.Succeeded succeeded -> {
                 ObjectNode body = JSON.createObjectNode()
                         .put("schedule", run.get().schedule().name())
                         .put("function", run.get().schedule().function())
                         .put("time", run.get().time().toString());
-                body.set("event", JSON.readTree(run.get().event()));
+                body.set("event", jsonOrText(run.get().event()));
                 body.set("output", jsonOrText(succeeded.output()));
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                send(exchange, 200, JSON.writeValueAsBytes(body));
+                yield new HttpApiEvents.Response(200, List.of(new HttpApiEvents.Header("Content-Type",
+                        Replies.JSON)), body.toString().getBytes(StandardCharsets.UTF_8));
             }
-        }
+        };
     }
 
     /** A function's answer as JSON when it is JSON, else as text. */
@@ -255,9 +343,9 @@ public final class ApiServer implements LocalService {
         }
     }
 
-    private boolean carriesAdminToken(HttpExchange exchange) {
-        List<String> values = exchange.getRequestHeaders().get("Authorization");
-        if (values == null || values.size() != 1) {
+    private boolean carriesAdminToken(Request request) {
+        List<String> values = request.getHeaders().getValuesList("Authorization");
+        if (values.size() != 1) {
             return false;
         }
         byte[] presented = values.getFirst().getBytes(StandardCharsets.UTF_8);
@@ -265,71 +353,45 @@ public final class ApiServer implements LocalService {
         return MessageDigest.isEqual(presented, expected);
     }
 
-    /** The body, or null when it is larger than API Gateway accepts. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
+    /**
+     * The body, or empty when it is larger than API Gateway accepts: refused on its announced length before a byte
+     * of it is read, and a body without one is read no further than the limit.
+     */
+    private static Optional<byte[]> readBody(Request request) throws IOException {
+        if (request.getLength() > MAX_BODY_BYTES) {
+            return Optional.empty();
+        }
+        try (InputStream in = Request.asInputStream(request)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
         }
     }
 
-    private void serveFile(HttpExchange exchange, String method, String path) throws IOException {
+    private HttpApiEvents.Response serveFile(String method, String path) throws IOException {
         var file = staticFiles.find(path);
         if (file.isEmpty()) {
-            problem(exchange, 404, "not-found", "Fant ikke siden", "Det finnes ingen fil for " + path + ".");
-            return;
+            return Problems.problem(404, "not-found", "Fant ikke siden", "Det finnes ingen fil for " + path + ".");
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().add("Allow", "GET, HEAD");
-            problem(exchange, 405, "method-not-allowed", "Metoden er ikke tillatt",
-                    method + " støttes ikke for filer.");
-            return;
+            return Problems.problem(405, "method-not-allowed", "Metoden er ikke tillatt",
+                    method + " støttes ikke for filer.", new HttpApiEvents.Header("Allow", "GET, HEAD"));
         }
-        byte[] content = Files.readAllBytes(file.get().path());
-        file.get().headers().forEach(header -> exchange.getResponseHeaders().add(header.name(), header.value()));
-        if (method.equals("HEAD")) {
-            exchange.getResponseHeaders().add("Content-Length", Integer.toString(content.length));
-            exchange.sendResponseHeaders(200, -1);
-            return;
-        }
-        send(exchange, 200, content);
+        return new HttpApiEvents.Response(200, file.get().headers(), Files.readAllBytes(file.get().path()));
     }
 
-    private static void write(HttpExchange exchange, HttpApiEvents.Response response) throws IOException {
-        response.headers().forEach(header -> exchange.getResponseHeaders().add(header.name(), header.value()));
-        boolean noBody = response.status() == 204 || response.status() == 304
-                || exchange.getRequestMethod().equals("HEAD");
+    private static void write(Request request, Response response, HttpApiEvents.Response answer,
+                              Callback callback) {
+        response.setStatus(answer.status());
+        answer.headers().forEach(header -> response.getHeaders().add(header.name(), header.value()));
+        boolean noBody = answer.status() == 204 || answer.status() == 304;
         if (noBody) {
-            exchange.sendResponseHeaders(response.status(), -1);
+            response.write(true, null, callback);
+        } else if (request.getMethod().equals("HEAD")) {
+            response.getHeaders().put("Content-Length", answer.body().length);
+            response.write(true, null, callback);
         } else {
-            send(exchange, response.status(), response.body());
+            response.getHeaders().put("Content-Length", answer.body().length);
+            response.write(true, ByteBuffer.wrap(answer.body()), callback);
         }
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
-    }
-
-    /** API Gateway's own answer, in its own form. */
-    private static void gatewayMessage(HttpExchange exchange, int status, String message, String requestId)
-            throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("Apigw-Requestid", requestId);
-        send(exchange, status, JSON.writeValueAsBytes(Map.of("message", message)));
-    }
-
-    private static void problem(HttpExchange exchange, int status, String type, String title, String detail)
-            throws IOException {
-        ObjectNode body = JSON.createObjectNode()
-                .put("type", Problems.type(type))
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail);
-        exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-        exchange.getResponseHeaders().add("Cache-Control", "no-cache");
-        send(exchange, status, JSON.writeValueAsBytes(body));
     }
 }

@@ -10,6 +10,9 @@ import no.ks.barometer.local.template.RouteAuth;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +29,7 @@ import java.util.Optional;
  * Builds the event API Gateway's HTTP API (payload format 2.0) gives a function, from a request as it arrived,
  * and reads the function's response back. Mirrors what API Gateway does: header names lower-cased and repeated
  * headers joined with commas, cookies moved out of the headers into {@code cookies}, query parameters decoded
- * with repeated names joined with commas, the body base64-encoded unless it is text. A stream handler gets the event
+ * with repeated names joined with commas, the body base64-encoded unless it is text in UTF-8. A stream handler gets the event
  * as the JSON API Gateway sends (payload format 2.0) and answers JSON, read as API Gateway reads it.
  */
 public final class HttpApiEvents {
@@ -74,7 +77,7 @@ public final class HttpApiEvents {
         headers.put("x-forwarded-port", request.host().substring(request.host().lastIndexOf(':') + 1));
         headers.putIfAbsent("host", request.host());
         String routeKey = found.route().event().routeKey();
-        boolean text = isText(headers.get("content-type"));
+        boolean text = isText(headers.get("content-type")) && isUtf8(request.body());
         String body = request.body().length == 0 ? null
                 : text ? new String(request.body(), StandardCharsets.UTF_8)
                 : Base64.getEncoder().encodeToString(request.body());
@@ -211,6 +214,23 @@ public final class HttpApiEvents {
                 || type.endsWith("+xml")
                 || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded");
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8. What API Gateway does with a text body that is not is not
+     * documented; decoding it would replace bytes with U+FFFD and hide from the function what was sent, so such a
+     * body is passed on base64-encoded, byte for byte, and the handlers refuse it either way.
+     */
+    static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static List<String> cookies(String header) {

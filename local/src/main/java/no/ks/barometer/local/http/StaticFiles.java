@@ -1,6 +1,7 @@
 package no.ks.barometer.local.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The web app's files, served from one folder: {@code index.html} for {@code /}, no directory listings, nothing
- * outside the folder (no {@code ..}, no symbolic links leading out), no hidden files. Every file goes out with the
+ * The web app's files, served from one folder: exactly those its {@value #PUBLISHED_LIST} names, the list
+ * {@code scripts/deploy.sh} publishes to the web bucket by, so that nothing is served here (the app's
+ * {@code package.json}, its tests, its README) that AWS would not serve. {@code index.html} for {@code /}, no
+ * directory listings, nothing outside the folder (no {@code ..}, no symbolic links leading out), no hidden files. Every file goes out with the
  * same security headers template.yaml's CloudFront distribution sets in front of the web app, so the browser tests
  * run the app under the policy it will meet in production.
  */
@@ -68,10 +71,42 @@ public final class StaticFiles {
             Map.entry("woff", "font/woff"),
             Map.entry("woff2", "font/woff2"));
 
-    private final Path root;
+    /**
+     * The list in the web folder of what is published: one entry a line, a file ({@code index.html}) or a folder
+     * ending in {@code /} with everything under it ({@code js/}); blank lines and lines starting with {@code #} are
+     * not entries.
+     */
+    public static final String PUBLISHED_LIST = "published-files.txt";
 
+    private final Path root;
+    private final List<String> published;
+
+    /** Serves nothing when the folder has no {@value #PUBLISHED_LIST}. */
     public StaticFiles(Path root) {
         this.root = root;
+        this.published = readPublished(root.resolve(PUBLISHED_LIST));
+    }
+
+    private static List<String> readPublished(Path list) {
+        if (!Files.isRegularFile(list)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(list).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kunne ikke lese " + list, e);
+        }
+    }
+
+    /** Whether the web folder says what to publish; without its list nothing is served. */
+    public boolean hasPublishedList() {
+        return !published.isEmpty();
+    }
+
+    private boolean isPublished(String relative) {
+        return published.stream().anyMatch(entry -> entry.endsWith("/") ? relative.startsWith(entry)
+                : relative.equals(entry));
     }
 
     /** The file for a decoded request path, if it is one the web app may serve. */
@@ -84,6 +119,9 @@ public final class StaticFiles {
             if (segment.isEmpty() || segment.startsWith(".")) {
                 return Optional.empty();
             }
+        }
+        if (!isPublished(relative)) {
+            return Optional.empty();
         }
         try {
             Path realRoot = root.toRealPath();

@@ -45,26 +45,18 @@ import java.util.Random;
 public final class Simulation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final double OPTIONAL_ANSWERED = 0.7;
-    private static final double EXCLUSIVE_CHOSEN = 0.1;
     private static final int MAX_PAGES = 200;
-    private static final int HALF_WAY = 50;
-    private static final List<String> TEXTS = List.of(
-            "Mer tid til utviklingsarbeid og bedre samarbeid på tvers av sektorene.",
-            "Vi har fått god hjelp av nettverket i regionen.",
-            "Kompetanse på gevinstrealisering.",
-            "Bedre finansiering av felles digitale løsninger.",
-            "Innbyggerdialog tidlig i prosjektene.");
-    private static final String OTHER_TEXT = "Simulert: eget svar";
+    /** Progress in percent at which a respondent who stops half way leaves. */
+    static final int HALF_WAY = 50;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI baseUrl;
+    private final RespondentApi api;
     private final Random random;
-    private final Map<String, RulesEngine> engines = new HashMap<>();
+    private final RandomAnswers answers;
 
     private Simulation(URI baseUrl, long seed) {
-        this.baseUrl = baseUrl;
+        this.api = new RespondentApi(baseUrl, reply -> { });
         this.random = new Random(seed);
+        this.answers = new RandomAnswers(random);
     }
 
     /** Lets {@code count} distinct organisations answer, one after another, and prints a summary. */
@@ -93,21 +85,18 @@ public final class Simulation {
         int saved = 0;
         String status = "UKJENT";
         try {
-            Reply reply = call(token, "GET", "/v1/response", null);
+            RespondentApi.Reply reply = api.call(token, "GET", "/v1/response", null);
             if (reply.status() != 200) {
                 return failed(link, plan, status, saved, reply);
             }
             JsonNode response = reply.body();
             OrgType orgType = OrgType.fromCode(response.path("organisation").path("type").asText()).orElseThrow();
-            RulesEngine engine = engine(response.path("questionnaire"));
+            RulesEngine engine = api.engine(response.path("questionnaire"));
             Questionnaire questionnaire = engine.questionnaire();
             status = response.path("status").asText();
             while (saved < MAX_PAGES && !response.path("nextPage").isNull() && isOpen(status)) {
                 String pageId = response.path("nextPage").asText();
-                ResponseState state = new ResponseState(
-                        AnswerCodec.read(questionnaire, response.path("answers")).answers(),
-                        JSON.convertValue(response.path("savedPages"), JSON.getTypeFactory()
-                                .constructCollectionType(List.class, String.class)));
+                ResponseState state = state(engine, response);
                 if (plan == Plan.STOP_HALF_WAY && response.path("progress").path("percent").asInt() >= HALF_WAY) {
                     break;
                 }
@@ -116,8 +105,8 @@ public final class Simulation {
                         .orElseThrow(() -> new IllegalStateException("neste side " + pageId + " er ikke synlig"));
                 ObjectNode body = JSON.createObjectNode();
                 body.put("version", response.path("version").asInt());
-                body.set("answers", AnswerCodec.write(answers(page, plan == Plan.DECLINE)));
-                reply = call(token, "PUT", "/v1/response/pages/" + pageId, body);
+                body.set("answers", AnswerCodec.write(answers.forPage(page, plan == Plan.DECLINE)));
+                reply = api.call(token, "PUT", "/v1/response/pages/" + pageId, body);
                 if (reply.status() != 200) {
                     return failed(link, plan, status, saved, reply);
                 }
@@ -127,7 +116,7 @@ public final class Simulation {
             }
             if (plan == Plan.SUBMIT && isOpen(status) && response.path("nextPage").isNull()) {
                 ObjectNode body = JSON.createObjectNode().put("version", response.path("version").asInt());
-                reply = call(token, "POST", "/v1/response/submit", body);
+                reply = api.call(token, "POST", "/v1/response/submit", body);
                 if (reply.status() != 200) {
                     return failed(link, plan, status, saved, reply);
                 }
@@ -144,109 +133,22 @@ public final class Simulation {
         }
     }
 
-    private static boolean isOpen(String status) {
+    /** The answers and saved pages of a response as the API sends it, as the rules engine reads them. */
+    static ResponseState state(RulesEngine engine, JsonNode response) {
+        return new ResponseState(
+                AnswerCodec.read(engine.questionnaire(), response.path("answers")).answers(),
+                JSON.convertValue(response.path("savedPages"), JSON.getTypeFactory()
+                        .constructCollectionType(List.class, String.class)));
+    }
+
+    static boolean isOpen(String status) {
         return status.equals("INVITED") || status.equals("OPENED") || status.equals("IN_PROGRESS");
     }
 
     private static SimulationReport.Respondent failed(RespondentLink link, Plan plan, String status, int saved,
-                                                      Reply reply) {
+                                                      RespondentApi.Reply reply) {
         return new SimulationReport.Respondent(link.number(), link.name(), plan, status, saved,
                 Optional.of("HTTP " + reply.status() + ": " + reply.body()));
     }
 
-    /** The rules of the questionnaire version the response is pinned to, read from the API like the web app. */
-    private RulesEngine engine(JsonNode pinned) throws IOException, InterruptedException {
-        String id = pinned.path("id").asText();
-        int version = pinned.path("version").asInt();
-        String key = id + "@" + version;
-        RulesEngine engine = engines.get(key);
-        if (engine == null) {
-            HttpResponse<byte[]> definition = http.send(HttpRequest.newBuilder(
-                            baseUrl.resolve("/v1/questionnaires/" + id + "?version=" + version)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (definition.statusCode() != 200) {
-                throw new IllegalStateException("spørreskjemaet " + key + " svarte " + definition.statusCode());
-            }
-            engine = new RulesEngine(QuestionnaireReader.read(key, definition.body()));
-            engines.put(key, engine);
-        }
-        return engine;
-    }
-
-    private Map<String, Answer> answers(VisiblePage page, boolean decline) {
-        Map<String, Answer> answers = new LinkedHashMap<>();
-        for (VisibleQuestion question : page.questions()) {
-            Optional<Option> ending = question.options().stream()
-                    .filter(o -> o.endsSurvey().equals(Optional.of(EndReason.DECLINED))).findFirst();
-            if (decline && ending.isPresent()) {
-                answers.put(question.question().id(), new SingleChoice(ending.get().code()));
-                return answers;
-            }
-            if (!question.question().required() && random.nextDouble() > OPTIONAL_ANSWERED) {
-                continue;
-            }
-            answer(question).ifPresent(answer -> answers.put(question.question().id(), answer));
-        }
-        return answers;
-    }
-
-    private Optional<Answer> answer(VisibleQuestion visible) {
-        List<Option> offered = visible.options().stream().filter(o -> o.endsSurvey().isEmpty()).toList();
-        return switch (visible.question().type()) {
-            case SINGLE -> {
-                if (offered.isEmpty()) {
-                    yield Optional.empty();
-                }
-                Option option = offered.get(random.nextInt(offered.size()));
-                yield Optional.of(new SingleChoice(option.code(), option.other() ? OTHER_TEXT : null));
-            }
-            case MULTIPLE -> multiple(visible, offered);
-            case TEXT -> Optional.of(new OpenText(TEXTS.get(random.nextInt(TEXTS.size()))));
-            case GRID -> {
-                if (visible.rows().isEmpty() || visible.question().columns().isEmpty()) {
-                    yield Optional.empty();
-                }
-                Map<Integer, String> rows = new LinkedHashMap<>();
-                visible.rows().forEach(row -> rows.put(row.code(), visible.question().columns()
-                        .get(random.nextInt(visible.question().columns().size())).code()));
-                yield Optional.of(new GridAnswer(rows));
-            }
-        };
-    }
-
-    private Optional<Answer> multiple(VisibleQuestion visible, List<Option> offered) {
-        List<Option> exclusive = offered.stream().filter(Option::exclusive).toList();
-        List<Option> combinable = new ArrayList<>(offered.stream().filter(o -> !o.exclusive()).toList());
-        if (!exclusive.isEmpty() && (combinable.isEmpty() || random.nextDouble() < EXCLUSIVE_CHOSEN)) {
-            return Optional.of(new MultipleChoice(List.of(exclusive.get(random.nextInt(exclusive.size())).code())));
-        }
-        if (combinable.isEmpty()) {
-            return Optional.empty();
-        }
-        int limit = Math.min(combinable.size(), visible.question().maxChoices().orElse(3));
-        int count = 1 + random.nextInt(limit);
-        Collections.shuffle(combinable, random);
-        List<Option> chosen = combinable.subList(0, count);
-        boolean other = chosen.stream().anyMatch(Option::other);
-        return Optional.of(new MultipleChoice(chosen.stream().map(Option::code).toList(), other ? OTHER_TEXT : null));
-    }
-
-    private record Reply(int status, JsonNode body) {
-    }
-
-    private Reply call(String token, String method, String path, JsonNode body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode json = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-        return new Reply(response.statusCode(), json);
-    }
 }

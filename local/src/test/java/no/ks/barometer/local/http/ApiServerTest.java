@@ -179,7 +179,9 @@ class ApiServerTest {
     static void start() throws Exception {
         Path web = dir.resolve("web");
         Files.createDirectories(web.resolve("assets"));
+        Files.writeString(web.resolve(StaticFiles.PUBLISHED_LIST), "index.html\nassets/\n");
         Files.writeString(web.resolve("index.html"), "<!doctype html><title>Barometer</title>");
+        Files.writeString(web.resolve("package.json"), "{}");
         Files.writeString(web.resolve("assets/app.js"), "console.log('app');");
         Files.writeString(web.resolve("assets/style.css"), "body{}");
         Files.writeString(web.resolve(".env"), "hidden");
@@ -190,7 +192,7 @@ class ApiServerTest {
         Map<String, LocalFunction> functions = LocalFunctions.load(template, resolver, Map.of(), null, "local-table",
                 clock);
         server = new ApiServer(0, Router.from(template), functions, new StaticFiles(web), ADMIN_TOKEN, clock,
-                new LocalScheduler(LocalSchedule.allOf(template), functions, clock, System.out));
+                new LocalScheduler(LocalSchedule.allOf(template), functions, clock, System.out), ApiServer.Limits.DEFAULT);
         server.start();
         base = URI.create("http://127.0.0.1:" + server.port());
     }
@@ -274,6 +276,16 @@ class ApiServerTest {
         assertEquals(List.of("one", "two"), response.headers().allValues("X-Echo"));
         assertEquals(List.of("seen=1; Path=/"), response.headers().allValues("Set-Cookie"));
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void textBodyThatIsNotUtf8ArrivesBase64EncodedByteForByte() throws Exception {
+        byte[] bytes = {'{', '"', 'a', (byte) 0xFF, (byte) 0xC0, (byte) 0xAF, '"', ':', '1', '}', (byte) 0xC3};
+        JsonNode event = echoedEvent(send(HttpRequest.newBuilder(base.resolve("/v1/things/7"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))));
+        assertTrue(event.path("isBase64Encoded").asBoolean(), "bytes that are not UTF-8 are not decoded lossily");
+        assertArrayEquals(bytes, java.util.Base64.getDecoder().decode(event.path("body").asText()));
     }
 
     @Test
@@ -478,10 +490,112 @@ class ApiServerTest {
     }
 
     @Test
-    void encodedTraversalIsRefused() throws Exception {
-        assertEquals(404, send(get("/%2e%2e/secret.txt")).statusCode());
-        assertEquals(404, send(get("/assets/..%2f..%2fsecret.txt")).statusCode());
-        assertEquals(404, send(get("/assets/%2e%2e/%2e%2e/secret.txt")).statusCode());
+    void fileThatIsNotPublishedIsNotServed() throws Exception {
+        assertEquals(404, send(get("/package.json")).statusCode());
+    }
+
+    @Test
+    void encodedTraversalIsRefusedAsAnAmbiguousRequest() throws Exception {
+        for (String path : List.of("/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt",
+                "/assets/%2e%2e/%2e%2e/secret.txt")) {
+            HttpResponse<String> response = send(get(path));
+            assertEquals(400, response.statusCode(), path);
+            assertEquals("urn:barometer:problem:malformed-request", JSON.readTree(response.body()).path("type")
+                    .asText(), path);
+        }
+    }
+
+    private static void assertOwnAnswer(int status, String contentType, String head, String what) {
+        assertTrue(head.startsWith("HTTP/1.1 " + status + " "), what + ": " + head);
+        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(lower.contains("\r\ncontent-type: " + contentType + "\r\n"), what + ": " + head);
+        assertTrue(lower.contains("\r\nx-content-type-options: nosniff\r\n"), what + ": " + head);
+        assertTrue(lower.contains("\r\nreferrer-policy: no-referrer\r\n"), what + ": " + head);
+        assertTrue(lower.contains("\r\ncontent-security-policy: default-src 'none'; frame-ancestors 'none'\r\n"),
+                what + ": " + head);
+        assertTrue(lower.contains("\r\ncache-control: no-store\r\n"), what + ": " + head);
+    }
+
+    @Test
+    void requestsThatAreNotValidHttpAreAnsweredWithAProblemAndTheSecurityHeaders() throws Exception {
+        Map<String, String> requests = Map.of(
+                "conflicting Content-Length and Transfer-Encoding",
+                "PUT /v1/things/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+                "Content-Length: -1",
+                "PUT /v1/things/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n{}",
+                "a chunk size that is no number",
+                "PUT /v1/things/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n",
+                "a header line without a name",
+                "GET /v1/things/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n");
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            String response = rawRequest(request.getValue());
+            String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n") + 2));
+            assertOwnAnswer(400, "application/problem+json", head, request.getKey());
+            JsonNode problem = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertEquals("urn:barometer:problem:malformed-request", problem.path("type").asText(), request.getKey());
+            assertEquals(400, problem.path("status").asInt(), request.getKey());
+        }
+    }
+
+    @Test
+    void everyAnswerTheStackGivesItselfCarriesTheSecurityHeaders() throws Exception {
+        record Case(String what, String request, int status, String contentType) {
+        }
+        String end = " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        List<Case> cases = List.of(
+                new Case("no route", "GET /v1/nothing-here" + end, 404, "application/problem+json"),
+                new Case("wrong method", "DELETE /v1/things/1" + end, 405, "application/problem+json"),
+                new Case("no file", "GET /missing.js" + end, 404, "application/problem+json"),
+                new Case("file by POST", "POST /index.html" + end, 405, "application/problem+json"),
+                new Case("IAM route without the token", "GET /v1/admin/secrets" + end, 403, "application/json"),
+                new Case("unknown schedule", "POST /local/schedules/Nope/run" + end, 403, "application/json"),
+                new Case("body too large", "PUT /v1/things/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                        + "Content-Length: " + (ApiServer.MAX_BODY_BYTES + 1) + "\r\n\r\n", 413, "application/json"),
+                new Case("failing function", "GET /v1/boom" + end, 500, "application/json"));
+        for (Case c : cases) {
+            String response = rawRequest(c.request());
+            assertOwnAnswer(c.status(), c.contentType(), response.substring(0, response.indexOf("\r\n\r\n") + 2),
+                    c.what());
+        }
+    }
+
+    @Test
+    void bodyOverTheLimitIsRefusedOnItsAnnouncedLengthWithoutBeingRead() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("PUT /v1/things/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (ApiServer.MAX_BODY_BYTES + 1)
+                    + "\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            byte[] start = socket.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 413", new String(start, StandardCharsets.ISO_8859_1),
+                    "answered with one byte of the body sent");
+        }
+    }
+
+    @Test
+    void chunkedBodyIsReadNoFurtherThanTheLimit() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /v1/things/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[1024 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            String size = Integer.toHexString(chunk.length) + "\r\n";
+            try {
+                for (int sent = 0; sent <= ApiServer.MAX_BODY_BYTES; sent += chunk.length) {
+                    out.write(size.getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+            } catch (IOException closedAtTheLimit) {
+                // The server may close the connection once it has answered; the answer is already on its way.
+            }
+            byte[] start = socket.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 413", new String(start, StandardCharsets.ISO_8859_1));
+        }
     }
 
     @Test

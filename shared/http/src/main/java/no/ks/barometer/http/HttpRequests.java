@@ -2,7 +2,11 @@ package no.ks.barometer.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import no.ks.barometer.rules.Texts;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -16,6 +20,7 @@ public final class HttpRequests {
 
     /** The largest body accepted: far above any real page of answers, far below Lambda's payload limit. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final Pattern BEARER = Pattern.compile("(?i)bearer[ ]+(\\S+)[ ]*");
 
     private HttpRequests() {
@@ -79,6 +84,13 @@ public final class HttpRequests {
         }
     }
 
+    /**
+     * The body's bytes, refused unless they are well-formed UTF-8 whichever way the event carries them. Base64 carries
+     * the bytes as sent, checked here with a strict decoder. Text has been decoded before the function sees it, and
+     * bytes that were not UTF-8 may have been replaced with U+FFFD on the way; the replacement character is refused
+     * in both, so that the answer does not depend on how the body travelled and no respondent's text is stored
+     * silently changed.
+     */
     private static byte[] bodyBytes(APIGatewayV2HTTPEvent event) {
         String body = event.getBody();
         if (body == null || body.isEmpty()) {
@@ -97,17 +109,42 @@ public final class HttpRequests {
             if (decoded.length > MAX_BODY_BYTES) {
                 throw tooLarge();
             }
+            requireWellFormed(strictUtf8(decoded));
             return decoded;
         }
         // Every character takes at least one byte, so a long string is refused before it is encoded.
         if (body.length() > MAX_BODY_BYTES) {
             throw tooLarge();
         }
+        requireWellFormed(body);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
         return bytes;
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
+        }
+    }
+
+    private static void requireWellFormed(String text) {
+        if (text.indexOf(REPLACEMENT_CHARACTER) >= 0 || Texts.hasUnpairedSurrogate(text)) {
+            throw notUtf8();
+        }
+    }
+
+    private static RequestRejected notUtf8() {
+        return new RequestRejected(ApiProblem.malformed("Innholdet er ikke gyldig UTF-8. Skriv inn teksten på nytt,"
+                + " uten tegn som ikke vises riktig."));
     }
 
     private static RequestRejected tooLarge() {

@@ -23,6 +23,11 @@ public final class Replies {
     private Replies() {
     }
 
+    /** The protective headers every reply carries; the local stack sends the same with the answers it makes itself. */
+    public static Map<String, String> securityHeaders() {
+        return SECURITY_HEADERS;
+    }
+
     /** A JSON body of respondent data, not to be cached. */
     public static ApiReply json(int status, JsonNode body) {
         return json(status, Json.write(body), Map.of("Cache-Control", NO_STORE));

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +108,70 @@ class HttpRequestsTest {
         APIGatewayV2HTTPEvent event = event(json(), Base64.getEncoder().encodeToString(bytes));
         event.setIsBase64Encoded(true);
         assertRefused(400, event);
+    }
+
+    /** Bytes that are not UTF-8: a byte never used, an overlong '/', a lone continuation, a surrogate, a cut end. */
+    static final List<byte[]> NOT_UTF8 = List.of(
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xC3});
+
+    private static byte[] pageWithText(byte[] inside) {
+        byte[] start = "{\"version\":3,\"answers\":{\"Q28\":{\"text\":\"a".getBytes(StandardCharsets.US_ASCII);
+        byte[] end = "b\"}}}".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = Arrays.copyOf(start, start.length + inside.length + end.length);
+        System.arraycopy(inside, 0, body, start.length, inside.length);
+        System.arraycopy(end, 0, body, start.length + inside.length, end.length);
+        return body;
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWith400WhenTheBodyIsBase64Encoded() {
+        for (byte[] bad : NOT_UTF8) {
+            APIGatewayV2HTTPEvent event = event(json(), Base64.getEncoder().encodeToString(pageWithText(bad)));
+            event.setIsBase64Encoded(true);
+            assertRefused(400, event, HexFormat.of().formatHex(bad));
+        }
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWith400WhenTheyArriveDecodedAsText() {
+        // A text body reaches the function already decoded; bytes that were not UTF-8 are left as U+FFFD.
+        for (byte[] bad : NOT_UTF8) {
+            String decoded = new String(pageWithText(bad), StandardCharsets.UTF_8);
+            assertRefused(400, event(json(), decoded), HexFormat.of().formatHex(bad));
+        }
+    }
+
+    @Test
+    void textBodyWithALoneSurrogateIsRefusedWith400() {
+        assertRefused(400, event(json(), "{\"version\":3,\"answers\":{\"Q28\":{\"text\":\"a\uD800b\"}}}"));
+    }
+
+    @Test
+    void replacementCharacterIsRefusedInEitherEncodingSinceItIsWhatALossyDecodingLeaves() {
+        byte[] body = "{\"text\":\"a\uFFFDb\"}".getBytes(StandardCharsets.UTF_8);
+        APIGatewayV2HTTPEvent encoded = event(json(), Base64.getEncoder().encodeToString(body));
+        encoded.setIsBase64Encoded(true);
+        assertRefused(400, encoded, "base64");
+        assertRefused(400, event(json(), new String(body, StandardCharsets.UTF_8)), "text");
+    }
+
+    @Test
+    void wellFormedTextOutsideAsciiIsAcceptedInEitherEncoding() {
+        String text = "{\"text\":\"Østfold 😀 æøå\"}";
+        APIGatewayV2HTTPEvent encoded = event(json(),
+                Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        encoded.setIsBase64Encoded(true);
+        assertEquals("Østfold 😀 æøå", HttpRequests.jsonBody(encoded).get("text").textValue());
+        assertEquals("Østfold 😀 æøå", HttpRequests.jsonBody(event(json(), text)).get("text").textValue());
+    }
+
+    private static void assertRefused(int status, APIGatewayV2HTTPEvent event, String what) {
+        RequestRejected rejected = assertThrows(RequestRejected.class, () -> HttpRequests.jsonBody(event), what);
+        assertEquals(status, rejected.problem().type().status(), what);
     }
 
     private static void assertRefused(int status, APIGatewayV2HTTPEvent event) {
