@@ -10,6 +10,9 @@ final class Keys {
     static final String SURVEY_PREFIX = "SURVEY#";
     static final String ORG_PREFIX = "ORG#";
     static final String TOKEN_PREFIX = "TOKEN#";
+    static final String AUDIT_PREFIX = "AUDIT#";
+    /** The gsi1 partition that lists every survey. */
+    static final String SURVEYS_INDEX = "SURVEYS";
 
     private Keys() {
     }
@@ -24,6 +27,11 @@ final class Keys {
 
     static Map<String, AttributeValue> invitation(String surveyId, String orgNumber) {
         return key(surveyPartition(surveyId), ORG_PREFIX + orgNumber);
+    }
+
+    /** {@code cursor} is the audit entry's sort key without its prefix: {@code <isoTimestamp>#<id>}. */
+    static Map<String, AttributeValue> audit(String surveyId, String cursor) {
+        return key(surveyPartition(surveyId), AUDIT_PREFIX + cursor);
     }
 
     static Map<String, AttributeValue> token(String tokenHash) {

@@ -3,7 +3,6 @@ package no.ks.barometer.store;
 import no.ks.barometer.response.LastWrite;
 import no.ks.barometer.response.PageWrite;
 import no.ks.barometer.response.ResponseStatus;
-import no.ks.barometer.response.ResponseTimes;
 import no.ks.barometer.response.StoredResponse;
 import no.ks.barometer.response.Submission;
 import no.ks.barometer.response.WriteOutcome;
@@ -26,7 +25,6 @@ import static no.ks.barometer.store.Attributes.s;
 import static no.ks.barometer.store.InvitationItems.ANSWERS;
 import static no.ks.barometer.store.InvitationItems.ENDED_AT;
 import static no.ks.barometer.store.InvitationItems.EXPIRES_AT;
-import static no.ks.barometer.store.InvitationItems.INVITED_AT;
 import static no.ks.barometer.store.InvitationItems.LAST_SAVED_AT;
 import static no.ks.barometer.store.InvitationItems.LAST_WRITE;
 import static no.ks.barometer.store.InvitationItems.OPENED_AT;
@@ -222,13 +220,7 @@ public final class ResponseDao {
                 Attributes.string(item, TOKEN_HASH),
                 Attributes.instant(item, TOKEN_EXPIRES_AT),
                 ResponseStatus.valueOf(status),
-                new ResponseTimes(
-                        Attributes.instant(item, INVITED_AT),
-                        Attributes.instant(item, OPENED_AT),
-                        Attributes.instant(item, STARTED_AT),
-                        Attributes.instant(item, LAST_SAVED_AT),
-                        Attributes.instant(item, SUBMITTED_AT),
-                        Attributes.instant(item, ENDED_AT)),
+                InvitationItems.times(item),
                 Attributes.string(item, QUESTIONNAIRE_ID),
                 pinned == null ? null : Integer.valueOf(pinned.n()),
                 Attributes.number(item, VERSION, 0),

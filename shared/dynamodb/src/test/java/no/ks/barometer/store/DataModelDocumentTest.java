@@ -1,5 +1,8 @@
 package no.ks.barometer.store;
 
+import no.ks.barometer.admin.Actor;
+import no.ks.barometer.admin.AuditAction;
+import no.ks.barometer.admin.AuditEntry;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.ks.barometer.invitation.InvitationService;
@@ -34,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * docs/data-model.md names every attribute the code writes: the items of a survey whose response was opened,
- * saved, submitted, and whose link was reissued and revoked.
+ * saved, submitted, and whose link was reissued and revoked, with the audit entry of the revocation.
  */
 @ExtendWith(DynamoDbLocal.class)
 class DataModelDocumentTest {
@@ -62,6 +65,9 @@ class DataModelDocumentTest {
         responses.submit(written, new Submission(1, clock.instant(), new LastWrite(LastWrite.SUBMIT, 1, "h", List.of())));
         invitations.reissue(survey, Organisations.halden().number(), Duration.ofDays(30));
         invitations.revoke(survey, Organisations.halden().number());
+        new DynamoAuditLog(table.client(), table.tableName()).record(List.of(new AuditEntry(survey.id(),
+                clock.instant(), "a1b2c3d4", new Actor("arn:aws:iam::123456789012:user/analytiker"),
+                AuditAction.LINK_REVOKED, Organisations.halden().number(), "Lenken trukket tilbake")));
 
         Set<String> writtenNames = new TreeSet<>();
         table.client().scan(ScanRequest.builder().tableName(table.tableName()).build()).items()
