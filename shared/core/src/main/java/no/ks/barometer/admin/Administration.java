@@ -5,13 +5,19 @@ import no.ks.barometer.invitation.InvitationStore;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
-/** Every administrative use case, built once on the same ports. */
+/**
+ * Every administrative use case, built once on the same ports. The questionnaire catalog is asked for only by the
+ * actions that need it (creating a survey, exporting), so a cold start that answers anything else does not read
+ * and lint the questionnaires first.
+ */
 public record Administration(SurveyAdmin surveys, RegisterImport register, InvitationAdmin invitations,
                              ProgressCount progress, ResponseExport export, AuditTrail audit) {
 
     public static Administration on(SurveyStore surveys, InvitationRecords records, InvitationStore invitationStore,
-                                    AuditLog auditLog, QuestionnaireCatalog catalog, Clock clock) {
+                                    AuditLog auditLog, Supplier<QuestionnaireCatalog> catalog,
+                                    Clock clock) {
         AuditTrail audit = new AuditTrail(auditLog, clock);
         InvitationService invitations = new InvitationService(invitationStore, clock);
         return new Administration(

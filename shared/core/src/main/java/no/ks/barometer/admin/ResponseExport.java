@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Responses out of the system, one row per organisation: the CSV with one column per answer code (a multiple
@@ -51,11 +52,11 @@ public final class ResponseExport {
 
     private final SurveyStore surveys;
     private final InvitationRecords records;
-    private final QuestionnaireCatalog catalog;
+    private final Supplier<QuestionnaireCatalog> catalog;
     private final AuditTrail audit;
     private final Map<String, RulesEngine> engines = new ConcurrentHashMap<>();
 
-    public ResponseExport(SurveyStore surveys, InvitationRecords records, QuestionnaireCatalog catalog,
+    public ResponseExport(SurveyStore surveys, InvitationRecords records, Supplier<QuestionnaireCatalog> catalog,
                           AuditTrail audit) {
         this.surveys = surveys;
         this.records = records;
@@ -161,7 +162,7 @@ public final class ResponseExport {
 
     private Row row(Questionnaire surveyQuestionnaire, StoredResponse response) {
         Questionnaire questionnaire = response.questionnaireVersion() == null ? surveyQuestionnaire
-                : catalog.get(response.questionnaireId(), response.questionnaireVersion())
+                : catalog.get().get(response.questionnaireId(), response.questionnaireVersion())
                 .map(PublishedQuestionnaire::questionnaire).orElse(surveyQuestionnaire);
         Map<String, Answer> answers = AnswerCodec.read(questionnaire, response.answers()).answers();
         Visibility visibility = engine(questionnaire).visibility(response.organisation().type(),
@@ -274,7 +275,7 @@ public final class ResponseExport {
     }
 
     private Questionnaire questionnaire(Survey survey) {
-        return catalog.get(survey.questionnaireId(), survey.questionnaireVersion())
+        return catalog.get().get(survey.questionnaireId(), survey.questionnaireVersion())
                 .orElseThrow(() -> new IllegalStateException("Survey " + survey.id() + " names questionnaire "
                         + survey.questionnaireId() + " v" + survey.questionnaireVersion() + ", not in the catalog"))
                 .questionnaire();

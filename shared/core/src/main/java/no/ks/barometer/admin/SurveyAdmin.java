@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Creates surveys and moves them through their life: open, close, extend. A survey takes answers while it is
@@ -27,11 +28,11 @@ public final class SurveyAdmin {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private final SurveyStore surveys;
-    private final QuestionnaireCatalog catalog;
+    private final Supplier<QuestionnaireCatalog> catalog;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public SurveyAdmin(SurveyStore surveys, QuestionnaireCatalog catalog, AuditTrail audit, Clock clock) {
+    public SurveyAdmin(SurveyStore surveys, Supplier<QuestionnaireCatalog> catalog, AuditTrail audit, Clock clock) {
         this.surveys = surveys;
         this.catalog = catalog;
         this.audit = audit;
@@ -75,8 +76,8 @@ public final class SurveyAdmin {
             return invalid("«questionnaireVersion» må være et positivt heltall.");
         }
         Optional<PublishedQuestionnaire> questionnaire = request.questionnaireVersion() == null
-                ? catalog.current(request.questionnaireId())
-                : catalog.get(request.questionnaireId(), request.questionnaireVersion());
+                ? catalog.get().current(request.questionnaireId())
+                : catalog.get().get(request.questionnaireId(), request.questionnaireVersion());
         if (questionnaire.isEmpty()) {
             return Outcome.refused(Refusal.QUESTIONNAIRE_NOT_FOUND, "Det finnes ikke noe spørreskjema «"
                     + request.questionnaireId() + "»" + (request.questionnaireVersion() == null ? ""

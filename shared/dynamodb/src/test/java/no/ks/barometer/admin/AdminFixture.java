@@ -41,7 +41,7 @@ final class AdminFixture {
         this.responses = new ResponseDao(table.client(), table.tableName());
         this.admin = Administration.on(surveys, new DynamoInvitationRecords(table.client(), table.tableName()),
                 new DynamoInvitationStore(table.client(), table.tableName()),
-                new DynamoAuditLog(table.client(), table.tableName()), CATALOG, clock);
+                new DynamoAuditLog(table.client(), table.tableName()), () -> CATALOG, clock);
     }
 
     /** A survey of the 2024 questionnaire open from {@link Surveys#START} for 60 days. */

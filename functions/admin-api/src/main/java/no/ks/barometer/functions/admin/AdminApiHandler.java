@@ -37,6 +37,11 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
                 DynamoDbClients.fromEnvironment(), DynamoDbClients.tableName(System.getenv()), Clock.systemUTC());
     }
 
+    /** Read and linted on first use: most routes never need it. */
+    private static final class Catalog {
+        static final QuestionnaireCatalog QUESTIONNAIRES = QuestionnaireCatalog.fromClasspath();
+    }
+
     private final JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> container;
 
     public AdminApiHandler() {
@@ -56,7 +61,7 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
             DynamoDbClient client, String tableName, Clock clock) {
         Administration administration = Administration.on(new SurveyDao(client, tableName),
                 new DynamoInvitationRecords(client, tableName), new DynamoInvitationStore(client, tableName),
-                new DynamoAuditLog(client, tableName), QuestionnaireCatalog.fromClasspath(), clock);
+                new DynamoAuditLog(client, tableName), () -> Catalog.QUESTIONNAIRES, clock);
         return JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(new AdminApplication(administration, clock));
     }
 
@@ -66,11 +71,13 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     }
 
     /**
-     * Sends one request through the container (a survey that does not exist: one GetItem, nothing written), so
-     * that a restored snapshot has Jersey's routing, the filters, the JSON writers and the DynamoDB client warm.
+     * Reads the questionnaires and sends one request through the container (a survey that does not exist: one
+     * GetItem, nothing written), so that a restored snapshot has the catalog, Jersey's routing, the filters, the
+     * JSON writers and the DynamoDB client ready.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Catalog.QUESTIONNAIRES.all();
         try {
             handleRequest(new ByteArrayInputStream(PrimingEvent.surveyLookup().getBytes(StandardCharsets.UTF_8)),
                     new ByteArrayOutputStream(), null);
