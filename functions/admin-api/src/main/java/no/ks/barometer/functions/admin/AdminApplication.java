@@ -1,6 +1,7 @@
 package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.admin.Administration;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -18,6 +19,9 @@ final class AdminApplication extends ResourceConfig {
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
+        // The resources read byte[] and write String and byte[]; the XML, image and DataSource providers would only
+        // add classes to load at a cold start.
+        property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL");
         register(new CallerFilter());
         register(new Failures());
         register(new SurveysResource(administration.surveys(), clock));
