@@ -43,7 +43,7 @@ public final class Seed {
         List<Organisation> organisations = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             organisations.add(new Organisation(String.format("%04d", 5000 + i), "Målekommune " + i, OrgType.KOMMUNE,
-                    "50", "Trøndelag", 5_000, Maalform.BOKMAAL, "postmottak@maal" + i + ".kommune.example"));
+                    "50", "Trøndelag", 5_000, Maalform.BOKMAAL, List.of("postmottak@maal" + i + ".kommune.example")));
         }
         InvitationService invitations = new InvitationService(new DynamoInvitationStore(client, table),
                 Clock.systemUTC());

@@ -61,7 +61,9 @@ class EventsTest {
         Path events = Repository.root().resolve("events");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(events)) {
-            files = walk.filter(path -> path.toString().endsWith(".json")).sorted().toList();
+            // The admin API's events go through its container handler in functions/admin-api (AdminEventsTest).
+            files = walk.filter(path -> path.toString().endsWith(".json"))
+                    .filter(path -> !path.getParent().getFileName().toString().equals("admin-api")).sorted().toList();
         }
         assertTrue(files.size() >= 20, "expected the sample events, found " + files);
         return files.stream().map(file -> DynamicTest.dynamicTest(events.relativize(file).toString(), () -> {

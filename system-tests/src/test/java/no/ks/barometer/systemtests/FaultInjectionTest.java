@@ -38,7 +38,7 @@ class FaultInjectionTest {
     private static final String Q0 = "{\"Q0\":{\"choice\":1}}";
     /** What tells two organisations' items apart when their respondents did the same. */
     private static final Set<String> IDENTITY = Set.of("pk", "sk", "orgNumber", "orgName", "orgType", "countyNumber",
-            "countyName", "population", "maalform", "contactEmail", "tokenHash");
+            "countyName", "population", "maalform", "contactEmails", "tokenHash");
     private static final AtomicInteger NEXT_ORGANISATION = new AtomicInteger(2001);
 
     private static final Faults FAULTS = new Faults();

@@ -2,6 +2,7 @@ package no.ks.barometer.systemtests;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -63,12 +66,18 @@ class OpenApiTest {
     void everyHandlerClassExistsInItsModuleAndServesItsRoute() throws Exception {
         for (Function function : templateFunctions().values()) {
             Class<?> handler = Class.forName(function.handlerClass());
-            assertTrue(RequestHandler.class.isAssignableFrom(handler), function.handlerClass());
-            handler.getMethod("handleRequest", APIGatewayV2HTTPEvent.class, Context.class);
             assertTrue(Modifier.isPublic(handler.getConstructor().getModifiers()), "public no-argument constructor");
-            Field route = handler.getDeclaredField("ROUTE");
-            route.setAccessible(true);
-            assertEquals(function.route(), route.get(null), "the route the handler logs");
+            if (RequestStreamHandler.class.isAssignableFrom(handler)) {
+                // The admin API: one container handler routes every /v1/admin/ route and logs its route key.
+                assertTrue(function.route().contains(" /v1/admin/"), function.route());
+                handler.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
+            } else {
+                assertTrue(RequestHandler.class.isAssignableFrom(handler), function.handlerClass());
+                handler.getMethod("handleRequest", APIGatewayV2HTTPEvent.class, Context.class);
+                Field route = handler.getDeclaredField("ROUTE");
+                route.setAccessible(true);
+                assertEquals(function.route(), route.get(null), "the route the handler logs");
+            }
 
             Path module = Repository.root().resolve(function.codeUri()).getParent().getParent();
             assertEquals("function.jar", Path.of(function.codeUri()).getFileName().toString());
@@ -80,12 +89,29 @@ class OpenApiTest {
 
     @Test
     void everyOperationDocumentsTheRefusalsOfTheContract() {
-        Map<String, Set<String>> expected = Map.of(
+        Map<String, Set<String>> expected = new HashMap<>(Map.of(
                 "GET /v1/questionnaires/{id}", Set.of("200", "304", "400", "404"),
                 "GET /v1/response", Set.of("200", "401", "403"),
                 "PUT /v1/response/pages/{pageId}", Set.of("200", "400", "401", "403", "404", "409", "413", "415",
                         "422"),
-                "POST /v1/response/submit", Set.of("200", "400", "401", "403", "409", "422"));
+                "POST /v1/response/submit", Set.of("200", "400", "401", "403", "409", "422"),
+                "GET /v1/admin/surveys", Set.of("200", "403"),
+                "POST /v1/admin/surveys", Set.of("201", "400", "403", "404", "409", "413"),
+                "GET /v1/admin/surveys/{surveyId}", Set.of("200", "403", "404"),
+                "POST /v1/admin/surveys/{surveyId}/open", Set.of("200", "400", "403", "404", "409"),
+                "POST /v1/admin/surveys/{surveyId}/close", Set.of("200", "403", "404", "409"),
+                "POST /v1/admin/surveys/{surveyId}/extend", Set.of("200", "400", "403", "404", "409", "413")));
+        expected.putAll(Map.of(
+                "POST /v1/admin/surveys/{surveyId}/register", Set.of("200", "400", "403", "404", "409", "413",
+                        "415", "422"),
+                "POST /v1/admin/surveys/{surveyId}/register/standard", Set.of("200", "403", "404", "409"),
+                "GET /v1/admin/surveys/{surveyId}/invitations", Set.of("200", "400", "403", "404"),
+                "POST /v1/admin/surveys/{surveyId}/invitations/{orgNumber}/reissue", Set.of("200", "403", "404", "409"),
+                "POST /v1/admin/surveys/{surveyId}/invitations/{orgNumber}/revoke", Set.of("200", "403", "404", "409"),
+                "GET /v1/admin/surveys/{surveyId}/progress", Set.of("200", "403", "404"),
+                "GET /v1/admin/surveys/{surveyId}/export", Set.of("200", "400", "403", "404"),
+                "GET /v1/admin/surveys/{surveyId}/codebook", Set.of("200", "403", "404"),
+                "GET /v1/admin/surveys/{surveyId}/audit", Set.of("200", "400", "403")));
         openApiOperations().forEach((route, operation) -> {
             Set<String> documented = new HashSet<>();
             operation.get("responses").fieldNames().forEachRemaining(documented::add);
@@ -129,36 +155,40 @@ class OpenApiTest {
     }
 
     /**
-     * docs/respondent-api.md, the short form, names under each route every status and problem type openapi.yaml
-     * documents for it; what every route may answer stands once, under "Every route".
+     * docs/respondent-api.md and docs/admin-api.md, the short forms, name under each route every status and problem
+     * type openapi.yaml documents for it; what every route may answer stands once, under "Every route".
      */
     @Test
     void shortFormNamesEveryStatusAndProblemTypeOfEveryRoute() throws IOException {
-        Map<String, String> sections = shortFormSections();
-        String everyRoute = sections.getOrDefault("Every route", "");
+        Map<String, String> respondent = shortFormSections("docs/respondent-api.md");
+        Map<String, String> admin = shortFormSections("docs/admin-api.md");
         openApiOperations().forEach((route, operation) -> {
+            boolean isAdmin = route.contains(" /v1/admin/");
+            Map<String, String> sections = isAdmin ? admin : respondent;
+            String document = isAdmin ? "docs/admin-api.md" : "docs/respondent-api.md";
+            String everyRoute = sections.getOrDefault("Every route", "");
             String section = sections.get(route);
-            assertTrue(section != null, "docs/respondent-api.md has no section for " + route);
+            assertTrue(section != null, document + " has no section for " + route);
             operation.get("responses").properties().forEach(response -> {
                 String status = response.getKey();
                 assertTrue(section.contains(status) || everyRoute.contains(status),
-                        route + ": status " + status + " is not in docs/respondent-api.md");
+                        route + ": status " + status + " is not in " + document);
                 Set<String> problems = new TreeSet<>();
                 problemSlugs(resolved(response.getValue()), problems);
                 for (String slug : problems) {
                     assertTrue(section.contains("`" + slug + "`") || everyRoute.contains("`" + slug + "`"),
-                            route + ": problem " + slug + " is not in docs/respondent-api.md");
+                            route + ": problem " + slug + " is not in " + document);
                 }
             });
         });
     }
 
     /** The text under each level-2 heading, keyed by the heading's route without its query ("GET /v1/x"). */
-    private static Map<String, String> shortFormSections() throws IOException {
+    private static Map<String, String> shortFormSections(String document) throws IOException {
         Map<String, String> sections = new HashMap<>();
         String heading = null;
         StringBuilder text = new StringBuilder();
-        for (String line : Files.readAllLines(Repository.root().resolve("docs/respondent-api.md"))) {
+        for (String line : Files.readAllLines(Repository.root().resolve(document))) {
             if (line.startsWith("## ")) {
                 if (heading != null) {
                     sections.put(heading, text.toString());

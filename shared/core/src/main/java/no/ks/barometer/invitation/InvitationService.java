@@ -52,10 +52,9 @@ public final class InvitationService {
 
     /**
      * Invites many organisations in few round trips. If any is invited already when the call starts, none is, and
-     * the exception names those that were. The invitations are written in transactions of a few dozen; should
-     * someone else invite one of the same organisations while this call runs, the transaction holding it is
-     * refused, the ones written before it stay, and their tokens are lost with the exception: give those
-     * organisations new links with {@link #reissue}.
+     * the exception names those that were. Should someone else invite one of the same organisations while this
+     * call runs, that organisation keeps the other invitation and is left out of the result; every invitation
+     * this call wrote is in it, so no link it made is lost.
      */
     public List<IssuedInvitation> inviteAll(Survey survey, List<Organisation> organisations, Duration validity) {
         requirePositive(validity);
@@ -74,8 +73,8 @@ public final class InvitationService {
                     new TokenGrant(Tokens.hash(token), FIRST_GENERATION, now.plus(validity))));
             issued.add(new IssuedInvitation(organisation, token, link(survey, token)));
         }
-        store.create(survey.id(), pending, now);
-        return List.copyOf(issued);
+        Set<String> takenMeanwhile = new HashSet<>(store.create(survey.id(), pending, now));
+        return issued.stream().filter(i -> !takenMeanwhile.contains(i.organisation().number())).toList();
     }
 
     /** A new link for an invited organisation; the old one stops working, the answers given so far stay. */

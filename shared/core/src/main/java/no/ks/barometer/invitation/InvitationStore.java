@@ -9,9 +9,11 @@ public interface InvitationStore {
 
     /**
      * Writes every invitation together with its token. If any organisation is invited already, nothing is written
-     * and {@link AlreadyInvitedException} names them all.
+     * and {@link AlreadyInvitedException} names them all. An organisation that someone else invites while the
+     * invitations are being written keeps that invitation: this one is left out, the others are written, and the
+     * numbers left out are returned.
      */
-    void create(String surveyId, List<PendingInvitation> invitations, Instant invitedAt);
+    List<String> create(String surveyId, List<PendingInvitation> invitations, Instant invitedAt);
 
     Optional<InvitedOrganisation> find(String surveyId, String orgNumber);
 

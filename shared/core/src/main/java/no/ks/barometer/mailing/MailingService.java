@@ -175,9 +175,10 @@ public final class MailingService {
         return addresses(invitee).isEmpty() ? Exclusion.NO_ADDRESS : null;
     }
 
+    /** Every contact of the organisation, in one mail. */
     private static List<String> addresses(Invitee invitee) {
-        String address = invitee.invited().organisation().contactEmail();
-        return address == null || address.isBlank() ? List.of() : List.of(address.strip());
+        return invitee.invited().organisation().contactEmails().stream()
+                .filter(address -> address != null && !address.isBlank()).map(String::strip).toList();
     }
 
     private static void requireMailable(Survey survey, Instant now) {

@@ -40,10 +40,12 @@ public final class Register {
 
     private final List<Organisation> kommuner;
     private final List<Organisation> fylkeskommuner;
+    private final Map<String, String> fylker;
 
-    private Register(List<Organisation> kommuner, List<Organisation> fylkeskommuner) {
+    private Register(List<Organisation> kommuner, List<Organisation> fylkeskommuner, Map<String, String> fylker) {
         this.kommuner = List.copyOf(kommuner);
         this.fylkeskommuner = List.copyOf(fylkeskommuner);
+        this.fylker = Map.copyOf(fylker);
     }
 
     /** The register shipped with the code. */
@@ -66,6 +68,11 @@ public final class Register {
         return Stream.concat(kommuner.stream(), fylkeskommuner.stream()).toList();
     }
 
+    /** The name of the fylke with this fylkesnummer, Oslo included. */
+    public Optional<String> fylkeName(String fylkesnummer) {
+        return Optional.ofNullable(fylker.get(fylkesnummer));
+    }
+
     /** The organisation with this kommunenummer (four digits) or fylkesnummer (two digits). */
     public Optional<Organisation> byNumber(String number) {
         return all().stream().filter(o -> o.number().equals(number)).findFirst();
@@ -83,15 +90,17 @@ public final class Register {
                 .sorted(Comparator.comparing(KommuneRow::number))
                 .map(row -> new Organisation(row.number(), row.name(), OrgType.KOMMUNE, row.countyNumber(),
                         row.countyName(), row.population(), row.maalform(),
-                        email(nameCounts.get(row.name()) > 1 ? row.name() + " " + row.countyName() : row.name(),
-                                OrgType.KOMMUNE)))
+                        List.of(email(nameCounts.get(row.name()) > 1 ? row.name() + " " + row.countyName() : row.name(),
+                                OrgType.KOMMUNE))))
                 .toList();
         Map<String, List<KommuneRow>> byCounty = rows.stream()
                 .collect(Collectors.groupingBy(KommuneRow::countyNumber));
         List<Organisation> fylkeskommuner = new ArrayList<>();
+        Map<String, String> fylker = new LinkedHashMap<>();
         for (JsonNode county : counties(readResource(FYLKER))) {
             String number = county.path("id").asText();
             String name = county.path("name").asText();
+            fylker.put(number, name);
             if (number.equals(OSLO_COUNTY)) {
                 continue;
             }
@@ -101,10 +110,10 @@ public final class Register {
             }
             fylkeskommuner.add(new Organisation(number, name + " fylkeskommune", OrgType.FYLKESKOMMUNE, number, name,
                     members.stream().mapToInt(KommuneRow::population).sum(), majorityMaalform(members),
-                    email(name, OrgType.FYLKESKOMMUNE)));
+                    List.of(email(name, OrgType.FYLKESKOMMUNE))));
         }
         fylkeskommuner.sort(Comparator.comparing(Organisation::number));
-        return new Register(kommuner, fylkeskommuner);
+        return new Register(kommuner, fylkeskommuner, fylker);
     }
 
     /** The målform more than half of the kommuner hold, else Nøytral: a fylkeskommune serves all of them. */

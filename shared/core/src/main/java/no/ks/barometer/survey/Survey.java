@@ -1,6 +1,7 @@
 package no.ks.barometer.survey;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,6 +18,12 @@ public record Survey(
         Instant opensAt,
         Instant closesAt,
         URI linkBaseUrl) {
+
+    /**
+     * How long a warm respondent container may trust a survey item it read (ResponseFinder.SURVEY_REFRESH,
+     * which a system test keeps equal): a change of state reaches every container within this time.
+     */
+    public static final Duration RESPONDENT_REFRESH = Duration.ofSeconds(30);
 
     public Survey {
         Objects.requireNonNull(id, "id");

@@ -31,12 +31,12 @@ final class HandSet {
 
     static Organisation kommune(String number, String county, int population) {
         return new Organisation(number, "Testkommune " + number, OrgType.KOMMUNE, county, "Fylke " + county,
-                population, Maalform.BOKMAAL, "postmottak@k" + number + ".kommune.example");
+                population, Maalform.BOKMAAL, List.of("postmottak@k" + number + ".kommune.example"));
     }
 
     static Organisation fylkeskommune(String county) {
         return new Organisation(county, "Testfylke " + county, OrgType.FYLKESKOMMUNE, county, "Fylke " + county,
-                400_000, Maalform.NOEYTRAL, "postmottak@f" + county + ".fylkeskommune.example");
+                400_000, Maalform.NOEYTRAL, List.of("postmottak@f" + county + ".fylkeskommune.example"));
     }
 
     static ResponseRecord completed(Organisation organisation, Object... idThenAnswer) {

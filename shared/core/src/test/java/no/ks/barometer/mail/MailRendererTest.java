@@ -30,11 +30,11 @@ class MailRendererTest {
     private static final String DEADLINE = "fredag 1. november 2024 kl. 09.00";
 
     private static final Organisation SOGNDAL = new Organisation("4640", "Sogndal", OrgType.KOMMUNE, "46",
-            "Vestland", 12_300, Maalform.NYNORSK, "postmottak@sogndal.kommune.example");
+            "Vestland", 12_300, Maalform.NYNORSK, List.of("postmottak@sogndal.kommune.example"));
     private static final Organisation VESTLAND = new Organisation("46", "Vestland fylkeskommune",
-            OrgType.FYLKESKOMMUNE, "46", "Vestland", 650_000, Maalform.NYNORSK, "post@vestlandfylke.example");
+            OrgType.FYLKESKOMMUNE, "46", "Vestland", 650_000, Maalform.NYNORSK, List.of("post@vestlandfylke.example"));
     private static final Organisation ANGLED = new Organisation("3199", "Øvre <&> \"Nedre\"", OrgType.KOMMUNE, "31",
-            "Østfold", 100, Maalform.BOKMAAL, "post@angled.kommune.example");
+            "Østfold", 100, Maalform.BOKMAAL, List.of("post@angled.kommune.example"));
 
     private record Case(Organisation organisation, String displayName, MailLanguage language, String leader) {
     }
@@ -128,7 +128,7 @@ class MailRendererTest {
     @Test
     void nameThatWouldBreakTheSubjectLineIsRefused() {
         Organisation broken = new Organisation("3198", "Halden\r\nBcc: x@example.com", OrgType.KOMMUNE, "31",
-                "Østfold", 1, Maalform.BOKMAAL, "post@broken.example");
+                "Østfold", 1, Maalform.BOKMAAL, List.of("post@broken.example"));
 
         assertThrows(IllegalArgumentException.class,
                 () -> RENDERER.render(MailKind.INVITATION, SURVEY, invitation(broken)));

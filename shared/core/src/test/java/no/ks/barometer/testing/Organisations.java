@@ -15,12 +15,12 @@ public final class Organisations {
 
     public static Organisation halden() {
         return new Organisation("3101", "Halden", OrgType.KOMMUNE, "31", "Østfold", 31_444, Maalform.BOKMAAL,
-                "postmottak@halden.kommune.example");
+                List.of("postmottak@halden.kommune.example"));
     }
 
     public static Organisation oestfold() {
         return new Organisation("31", "Østfold fylkeskommune", OrgType.FYLKESKOMMUNE, "31", "Østfold", 311_000,
-                Maalform.NOEYTRAL, "postmottak@ostfoldfk.example");
+                Maalform.NOEYTRAL, List.of("postmottak@ostfoldfk.example"));
     }
 
     /** {@code count} made-up kommuner numbered from {@code first}, for tests that need many. */
@@ -29,7 +29,7 @@ public final class Organisations {
         for (int number = first; number < first + count; number++) {
             all.add(new Organisation(String.format("%04d", number), "Testkommune " + number, OrgType.KOMMUNE,
                     "46", "Vestland", 1_000 + number, number % 2 == 0 ? Maalform.NYNORSK : Maalform.BOKMAAL,
-                    "postmottak@k" + number + ".kommune.example"));
+                    List.of("postmottak@k" + number + ".kommune.example")));
         }
         return all;
     }

@@ -59,7 +59,7 @@ public final class DynamoInvitationStore implements InvitationStore {
     }
 
     @Override
-    public void create(String surveyId, List<PendingInvitation> invitations, Instant invitedAt) {
+    public List<String> create(String surveyId, List<PendingInvitation> invitations, Instant invitedAt) {
         // Checked before writing so that a refused batch leaves nothing behind; the transactions' conditions
         // still guard against an invitation made in between.
         Set<String> existing = invitedOrganisations(surveyId);
@@ -68,20 +68,38 @@ public final class DynamoInvitationStore implements InvitationStore {
         if (!clashes.isEmpty()) {
             throw new AlreadyInvitedException(surveyId, clashes);
         }
+        List<String> takenMeanwhile = new ArrayList<>();
         for (int from = 0; from < invitations.size(); from += INVITATIONS_PER_TRANSACTION) {
             List<PendingInvitation> chunk =
                     invitations.subList(from, Math.min(invitations.size(), from + INVITATIONS_PER_TRANSACTION));
-            List<TransactWriteItem> actions = new ArrayList<>(chunk.size() * 2);
-            for (PendingInvitation invitation : chunk) {
+            takenMeanwhile.addAll(writeChunk(surveyId, chunk, invitedAt));
+        }
+        return takenMeanwhile;
+    }
+
+    /**
+     * Writes one transaction's worth. When another invitation of one of them came first, the transaction is
+     * written again without it, so that the others are not lost; returns the numbers so left out.
+     */
+    private List<String> writeChunk(String surveyId, List<PendingInvitation> chunk, Instant invitedAt) {
+        List<PendingInvitation> remaining = new ArrayList<>(chunk);
+        List<String> takenMeanwhile = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            List<TransactWriteItem> actions = new ArrayList<>(remaining.size() * 2);
+            for (PendingInvitation invitation : remaining) {
                 actions.add(putNew(invitationItem(surveyId, invitation, invitedAt)));
                 actions.add(putNew(tokenItem(surveyId, invitation.organisation().number(), invitation.token())));
             }
             try {
                 client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(actions).build());
+                return takenMeanwhile;
             } catch (TransactionCanceledException e) {
-                throw new AlreadyInvitedException(surveyId, refusedOrganisations(chunk, e));
+                List<String> refused = refusedOrganisations(remaining, e);
+                takenMeanwhile.addAll(refused);
+                remaining.removeIf(invitation -> refused.contains(invitation.organisation().number()));
             }
         }
+        return takenMeanwhile;
     }
 
     @Override

@@ -4,6 +4,7 @@ import no.ks.barometer.invitation.InvitedOrganisation;
 import no.ks.barometer.invitation.Maalform;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.questionnaire.OrgType;
+import no.ks.barometer.response.ResponseTimes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
@@ -36,17 +37,18 @@ final class InvitationItems {
     static final String ANSWERS = "answers";
     static final String SAVED_PAGES = "savedPages";
     static final String LAST_WRITE = "lastWrite";
+    static final String CONTACT_EMAILS = "contactEmails";
 
     static final String MAILS_SENT = "mailsSent";
     static final String LAST_MAIL_AT = "lastMailAt";
 
-    /** What {@link #organisation} reads. */
-    static final List<String> ORGANISATION_ATTRIBUTES = List.of(ORG_NUMBER, "orgName", "orgType", "countyNumber",
-            "countyName", "population", "maalform", "contactEmail");
-
     /** Token item. */
     static final String EXPIRES_AT = "expiresAt";
     static final String REVOKED_AT = "revokedAt";
+
+    /** Every attribute {@link #putOrganisation} may write, and what {@link #organisation} reads. */
+    static final List<String> ORGANISATION_ATTRIBUTES = List.of(ORG_NUMBER, "orgName", "orgType", "countyNumber",
+            "countyName", "population", "maalform", CONTACT_EMAILS);
 
     private InvitationItems() {
     }
@@ -59,7 +61,17 @@ final class InvitationItems {
         putIfPresent(item, "countyName", organisation.countyName());
         item.put("population", n(organisation.population()));
         item.put("maalform", s(organisation.maalform().label()));
-        putIfPresent(item, "contactEmail", organisation.contactEmail());
+        item.put(CONTACT_EMAILS, Attributes.strings(organisation.contactEmails()));
+    }
+
+    static ResponseTimes times(Map<String, AttributeValue> item) {
+        return new ResponseTimes(
+                Attributes.instant(item, INVITED_AT),
+                Attributes.instant(item, OPENED_AT),
+                Attributes.instant(item, STARTED_AT),
+                Attributes.instant(item, LAST_SAVED_AT),
+                Attributes.instant(item, SUBMITTED_AT),
+                Attributes.instant(item, ENDED_AT));
     }
 
     static InvitedOrganisation invited(Map<String, AttributeValue> item) {
@@ -82,6 +94,6 @@ final class InvitationItems {
                 Attributes.string(item, "countyName"),
                 Math.toIntExact(Attributes.number(item, "population", 0)),
                 Maalform.fromLabel(maalform).orElseThrow(() -> new CorruptItemException("unknown maalform " + maalform)),
-                Attributes.string(item, "contactEmail"));
+                Attributes.strings(item, CONTACT_EMAILS));
     }
 }

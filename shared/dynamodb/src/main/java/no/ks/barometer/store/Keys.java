@@ -13,6 +13,9 @@ final class Keys {
     static final String MAILING_PREFIX = "MAILING#";
     static final String MAIL_PREFIX = "MAIL#";
     static final String SES_MESSAGE_PREFIX = "SESMSG#";
+    static final String AUDIT_PREFIX = "AUDIT#";
+    /** The gsi1 partition that lists every survey. */
+    static final String SURVEYS_INDEX = "SURVEYS";
 
     private Keys() {
     }
@@ -40,6 +43,11 @@ final class Keys {
 
     static Map<String, AttributeValue> mail(String surveyId, String mailingId, String orgNumber) {
         return key(surveyPartition(surveyId), mailsOf(mailingId) + orgNumber);
+    }
+
+    /** {@code cursor} is the audit entry's sort key without its prefix: {@code <isoTimestamp>#<id>}. */
+    static Map<String, AttributeValue> audit(String surveyId, String cursor) {
+        return key(surveyPartition(surveyId), AUDIT_PREFIX + cursor);
     }
 
     static Map<String, AttributeValue> token(String tokenHash) {

@@ -27,7 +27,6 @@ import static no.ks.barometer.store.Attributes.s;
 import static no.ks.barometer.store.InvitationItems.ANSWERS;
 import static no.ks.barometer.store.InvitationItems.ENDED_AT;
 import static no.ks.barometer.store.InvitationItems.EXPIRES_AT;
-import static no.ks.barometer.store.InvitationItems.INVITED_AT;
 import static no.ks.barometer.store.InvitationItems.LAST_SAVED_AT;
 import static no.ks.barometer.store.InvitationItems.LAST_WRITE;
 import static no.ks.barometer.store.InvitationItems.OPENED_AT;
@@ -223,13 +222,7 @@ public final class ResponseDao implements ResponseStore {
                 Attributes.string(item, TOKEN_HASH),
                 Attributes.instant(item, TOKEN_EXPIRES_AT),
                 ResponseStatus.valueOf(status),
-                new ResponseTimes(
-                        Attributes.instant(item, INVITED_AT),
-                        Attributes.instant(item, OPENED_AT),
-                        Attributes.instant(item, STARTED_AT),
-                        Attributes.instant(item, LAST_SAVED_AT),
-                        Attributes.instant(item, SUBMITTED_AT),
-                        Attributes.instant(item, ENDED_AT)),
+                InvitationItems.times(item),
                 Attributes.string(item, QUESTIONNAIRE_ID),
                 pinned == null ? null : Integer.valueOf(pinned.n()),
                 Attributes.number(item, VERSION, 0),

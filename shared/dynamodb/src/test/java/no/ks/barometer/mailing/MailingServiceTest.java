@@ -107,7 +107,7 @@ class MailingServiceTest {
         for (RecordingOutbox.Sent sent : outbox.sent()) {
             IssuedInvitation invitation = issued.get(sent.orgNumber());
             OutgoingMail mail = sent.mail();
-            assertEquals(List.of(invitation.organisation().contactEmail()), mail.to());
+            assertEquals(invitation.organisation().contactEmails(), mail.to());
             assertEquals("barometer@partner.example", mail.replyTo());
             assertTrue(mail.content().subject().startsWith("Påminn"), mail.content().subject());
             assertTrue(mail.content().text().contains(invitation.link().toString()), "the invitation's link");

@@ -1,5 +1,8 @@
 package no.ks.barometer.store;
 
+import no.ks.barometer.admin.Actor;
+import no.ks.barometer.admin.AuditAction;
+import no.ks.barometer.admin.AuditEntry;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.ks.barometer.invitation.InvitationService;
@@ -41,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * docs/data-model.md names every attribute the code writes: the items of a survey whose response was opened,
- * saved, submitted, whose link was reissued and revoked, and a mailing to a chosen list.
+ * saved, submitted, whose link was reissued and revoked (with the audit entry of the revocation), and a mailing to
+ * a chosen list.
  */
 @ExtendWith(DynamoDbLocal.class)
 class DataModelDocumentTest {
@@ -77,6 +81,9 @@ class DataModelDocumentTest {
         mailings.run(survey, mailings.register(survey,
                 Mailing.toChosen("reminder", MailKind.REMINDER, Set.of(Organisations.oestfold().number()))).id());
         invitations.revoke(survey, Organisations.halden().number());
+        new DynamoAuditLog(table.client(), table.tableName()).record(List.of(new AuditEntry(survey.id(),
+                clock.instant(), "a1b2c3d4", new Actor("arn:aws:iam::123456789012:user/analytiker"),
+                AuditAction.LINK_REVOKED, Organisations.halden().number(), "Lenken trukket tilbake")));
 
         Set<String> writtenNames = new TreeSet<>();
         table.client().scan(ScanRequest.builder().tableName(table.tableName()).build()).items()

@@ -16,7 +16,16 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Feil innholdstype"),
     VALIDATION_FAILED(422, "validation-failed", "Svarene kan ikke lagres"),
     INTERNAL_ERROR(500, "internal-error", "Noe gikk galt hos oss"),
-    SERVICE_UNAVAILABLE(503, "service-unavailable", "Tjenesten er midlertidig utilgjengelig");
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Tjenesten er midlertidig utilgjengelig"),
+    // The administrator's API.
+    NOT_AUTHORIZED(403, "not-authorized", "Ingen tilgang"),
+    NOT_FOUND(404, "not-found", "Adressen finnes ikke"),
+    SURVEY_NOT_FOUND(404, "survey-not-found", "Undersøkelsen finnes ikke"),
+    NOT_INVITED(404, "not-invited", "Organisasjonen er ikke invitert"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Metoden er ikke tillatt her"),
+    SURVEY_EXISTS(409, "survey-exists", "Undersøkelsen finnes allerede"),
+    CHANGED_MEANWHILE(409, "changed-meanwhile", "Endret av noen andre samtidig"),
+    INVALID_REGISTER(422, "invalid-register", "Registeret har feil");
 
     private static final String PREFIX = "urn:barometer:problem:";
 

@@ -1,0 +1,17 @@
+package no.ks.barometer.admin;
+
+/** Every kind of administrative action; each leaves an audit entry. */
+public enum AuditAction {
+    SURVEY_CREATED,
+    SURVEY_OPENED,
+    SURVEY_CLOSED,
+    SURVEY_EXTENDED,
+    /** One per import, with its counts; each organisation it touched has its own entry as well. */
+    REGISTER_IMPORTED,
+    ORGANISATION_INVITED,
+    ORGANISATION_UPDATED,
+    LINK_REISSUED,
+    LINK_REVOKED,
+    /** Response data left the system: who took it, and in which format. */
+    RESPONSES_EXPORTED
+}

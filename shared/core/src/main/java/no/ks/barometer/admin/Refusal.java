@@ -1,0 +1,15 @@
+package no.ks.barometer.admin;
+
+/** Why an administrative action was refused; the API maps each to one problem type. */
+public enum Refusal {
+    /** The request itself is wrong: a bad time, URL, id or parameter. */
+    INVALID_REQUEST,
+    /** A register file has bad rows; nothing from it was stored. */
+    INVALID_REGISTER,
+    SURVEY_NOT_FOUND,
+    SURVEY_EXISTS,
+    QUESTIONNAIRE_NOT_FOUND,
+    NOT_INVITED,
+    /** Someone else changed the same thing meanwhile; reading again and retrying settles it. */
+    CHANGED_MEANWHILE
+}
