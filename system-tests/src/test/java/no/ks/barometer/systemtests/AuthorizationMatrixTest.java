@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -86,7 +84,6 @@ class AuthorizationMatrixTest {
             + "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
 
     private static RespondentClient api;
-    private static DynamoDbLocal.LocalTable table;
     private static List<TemplateRoute> templateRoutes;
 
     private static final Map<String, RouteUnderTest> ROUTES = Map.of(
@@ -109,8 +106,7 @@ class AuthorizationMatrixTest {
                             "{\"version\":" + caller.version() + "}", caller), null))));
 
     @BeforeAll
-    static void setUp(DynamoDbLocal.LocalTable localTable) throws IOException {
-        table = localTable;
+    static void setUp(DynamoDbLocal.LocalTable table) throws IOException {
         api = new RespondentClient(table, "who-gets-in");
         templateRoutes = TemplateRoute.read(new YAMLMapper().readTree(
                 Repository.root().resolve("template.yaml").toFile()));
@@ -175,7 +171,7 @@ class AuthorizationMatrixTest {
             case RESPONDENT -> victim.caller();
             case ADMIN -> new Caller(IAM_SIGNATURE, true, victim.version());
         };
-        Map<String, Map<String, AttributeValue>> before = everyItem();
+        Map<String, Map<String, AttributeValue>> before = api.everyItem();
         Map<String, AttributeValue> victimBefore = victim.item();
 
         Reply reply = route.call().apply(caller);
@@ -183,7 +179,7 @@ class AuthorizationMatrixTest {
         if (outcome == Outcome.REFUSED) {
             assertTrue(reply.status() == 401 || reply.status() == 403, reply.status() + " " + reply.raw());
             assertEquals("application/problem+json", reply.headers().get("Content-Type"));
-            assertEquals(before, everyItem(), "a refused request changed the table");
+            assertEquals(before, api.everyItem(), "a refused request changed the table");
             return;
         }
         assertTrue(reply.status() >= 200 && reply.status() < 300, reply.status() + " " + reply.raw());
@@ -216,14 +212,6 @@ class AuthorizationMatrixTest {
                     .build());
         }
         return event;
-    }
-
-    /** Every item of the table by its key, as stored. */
-    private static Map<String, Map<String, AttributeValue>> everyItem() {
-        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        table.client().scanPaginator(ScanRequest.builder().tableName(table.tableName()).consistentRead(true).build())
-                .items().forEach(item -> items.put(item.get("pk").s() + " " + item.get("sk").s(), item));
-        return items;
     }
 
     /** A freshly invited organisation that has answered every page of the shortest way, with a text of its own. */

@@ -30,7 +30,6 @@ import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.Organisations;
 import no.ks.barometer.testing.Surveys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +39,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,7 +93,7 @@ class HostileBodiesTest {
         APIGatewayV2HTTPEvent event = sent.event("PUT", "/v1/response/pages/{pageId}",
                 "/v1/response/pages/" + sent.pageId(), respondent.token(), version);
         event.setPathParameters(Map.of("pageId", sent.pageId()));
-        Map<String, Map<String, AttributeValue>> before = everyItem();
+        Map<String, Map<String, AttributeValue>> before = api.everyItem();
 
         Reply reply = Reply.of(api.savePage.handleRequest(event, null));
 
@@ -115,7 +113,7 @@ class HostileBodiesTest {
         long version = openRespondentVersion();
         APIGatewayV2HTTPEvent event = sent.event("POST", "/v1/response/submit", "/v1/response/submit",
                 respondent.token(), version);
-        Map<String, Map<String, AttributeValue>> before = everyItem();
+        Map<String, Map<String, AttributeValue>> before = api.everyItem();
 
         assertSettled(Reply.of(api.submit.handleRequest(event, null)), before);
     }
@@ -167,7 +165,7 @@ class HostileBodiesTest {
         assertTrue(reply.status() < 500, reply.status() + " " + reply.raw());
         if (reply.status() >= 400) {
             assertEquals("application/problem+json", reply.headers().get("Content-Type"));
-            assertEquals(before, everyItem(), "a refused request changed the table: " + reply.raw());
+            assertEquals(before, api.everyItem(), "a refused request changed the table: " + reply.raw());
         }
     }
 
@@ -193,13 +191,6 @@ class HostileBodiesTest {
         Map<String, String> answers = new HashMap<>(Pages.doesNotWorkWithInnovation(1));
         answers.putAll(Pages.worksWithInnovation(true));
         return answers;
-    }
-
-    private static Map<String, Map<String, AttributeValue>> everyItem() {
-        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        table.client().scanPaginator(ScanRequest.builder().tableName(table.tableName()).consistentRead(true).build())
-                .items().forEach(item -> items.put(item.get("pk").s() + " " + item.get("sk").s(), item));
-        return items;
     }
 
     /**

@@ -19,12 +19,14 @@ import no.ks.barometer.testing.Surveys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -113,6 +115,14 @@ final class RespondentClient {
                 .key(Map.of("pk", AttributeValue.fromS("SURVEY#" + survey.id()),
                         "sk", AttributeValue.fromS("ORG#" + orgNumber)))
                 .build()).item();
+    }
+
+    /** Every item of the table, by key, exactly as stored: a refused request must leave all of them as they were. */
+    Map<String, Map<String, AttributeValue>> everyItem() {
+        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
+        table.client().scanPaginator(ScanRequest.builder().tableName(table.tableName()).consistentRead(true).build())
+                .items().forEach(item -> items.put(item.get("pk").s() + " " + item.get("sk").s(), item));
+        return items;
     }
 
     static APIGatewayV2HTTPEvent event(String method, String routePath, String rawPath, String token, String body,
