@@ -2,7 +2,9 @@ package no.ks.barometer.systemtests;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import no.ks.barometer.functions.admin.AdminApiHandler;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.systemtests.RespondentClient.Reply;
 import no.ks.barometer.testing.DynamoDbLocal;
@@ -15,9 +17,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -86,7 +92,9 @@ class AuthorizationMatrixTest {
     private static RespondentClient api;
     private static List<TemplateRoute> templateRoutes;
 
-    private static final Map<String, RouteUnderTest> ROUTES = Map.of(
+    private static AdminApiHandler admin;
+
+    private static final Map<String, RouteUnderTest> RESPONDENT_ROUTES = Map.of(
             "GET /v1/questionnaires/{id}", new RouteUnderTest(Audience.PUBLIC, caller -> {
                 APIGatewayV2HTTPEvent event = event("GET", "/v1/questionnaires/{id}",
                         "/v1/questionnaires/innovasjonsbarometer-2024", null, caller);
@@ -108,8 +116,45 @@ class AuthorizationMatrixTest {
     @BeforeAll
     static void setUp(DynamoDbLocal.LocalTable table) throws IOException {
         api = new RespondentClient(table, "who-gets-in");
+        admin = new AdminApiHandler(table.client(), table.tableName(), api.clock);
         templateRoutes = TemplateRoute.read(new YAMLMapper().readTree(
                 Repository.root().resolve("template.yaml").toFile()));
+        ROUTES.putAll(RESPONDENT_ROUTES);
+        templateRoutes.stream().filter(route -> route.function().equals(ADMIN_FUNCTION))
+                .forEach(route -> ROUTES.put(route.key(), new RouteUnderTest(Audience.ADMIN,
+                        caller -> callAdmin(route, caller))));
+    }
+
+    /** The administrator's API is one function; each of its routes is entered with the same way to call it. */
+    private static final String ADMIN_FUNCTION = "AdminApiFunction";
+    private static final Map<String, RouteUnderTest> ROUTES = new HashMap<>();
+
+    /**
+     * Calls the administrator's function as API Gateway would, its path parameters naming a survey of its own (so
+     * that closing it leaves the respondents' survey open), a JSON body of {} where the route takes one. What a
+     * served cell proves is that the credential got past authorization, not that the empty body is a valid action.
+     */
+    private static Reply callAdmin(TemplateRoute route, Caller caller) {
+        String rawPath = route.path().replace("{surveyId}", "admin-matrix").replace("{orgNumber}", "3001")
+                .replaceAll("\\{[^}]+}", "x");
+        String body = route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
+        APIGatewayV2HTTPEvent event = event(route.method(), route.path(), rawPath, body, caller);
+        event.getRequestContext().setRouteKey(route.key());
+        event.setRouteKey(route.key());
+        try {
+            ObjectNode json = RespondentClient.JSON.valueToTree(event);
+            json.put("isBase64Encoded", false);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            admin.handleRequest(new ByteArrayInputStream(RespondentClient.JSON.writeValueAsBytes(json)), out, null);
+            JsonNode reply = RespondentClient.JSON.readTree(out.toByteArray());
+            Map<String, String> headers = new HashMap<>();
+            reply.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+            String raw = reply.path("body").asText(null);
+            return new Reply(reply.path("statusCode").asInt(), headers, raw,
+                    raw == null || raw.isEmpty() ? null : RespondentClient.JSON.readTree(raw));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -180,6 +225,11 @@ class AuthorizationMatrixTest {
             assertTrue(reply.status() == 401 || reply.status() == 403, reply.status() + " " + reply.raw());
             assertEquals("application/problem+json", reply.headers().get("Content-Type"));
             assertEquals(before, api.everyItem(), "a refused request changed the table");
+            return;
+        }
+        if (route.audience() == Audience.ADMIN) {
+            assertTrue(reply.status() != 401 && reply.status() != 403 && reply.status() < 500,
+                    reply.status() + " " + reply.raw());
             return;
         }
         assertTrue(reply.status() >= 200 && reply.status() < 300, reply.status() + " " + reply.raw());
