@@ -75,7 +75,7 @@ class MailingServiceTest {
         List<Organisation> organisations = new ArrayList<>(Organisations.kommuner(5001, 8));
         Organisation noAddress = organisations.get(7);
         organisations.set(7, new Organisation(noAddress.number(), noAddress.name(), noAddress.type(),
-                noAddress.countyNumber(), noAddress.countyName(), noAddress.population(), noAddress.maalform(), null));
+                noAddress.countyNumber(), noAddress.countyName(), noAddress.population(), noAddress.maalform(), List.of()));
         Map<String, IssuedInvitation> issued = invitations().inviteAll(survey, organisations, VALIDITY).stream()
                 .collect(Collectors.toMap(i -> i.organisation().number(), Function.identity()));
         invitations().invite(survey, Organisations.kommuner(5009, 1).get(0), Duration.ofHours(1));
