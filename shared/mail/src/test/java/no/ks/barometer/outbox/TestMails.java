@@ -32,7 +32,7 @@ final class TestMails {
     static final Instant SENT = Instant.parse("2024-10-21T07:30:00Z");
     static final String LINK = "https://barometer.example/#t=AbCdEfGhIjKlMnOpQrStUv";
     static final Organisation SOGNDAL = new Organisation("4640", "Sogndal", OrgType.KOMMUNE, "46", "Vestland",
-            12_300, Maalform.NYNORSK, "postmottak@sogndal.kommune.example");
+            12_300, Maalform.NYNORSK, List.of("postmottak@sogndal.kommune.example"));
     static final List<String> CONTACTS =
             List.of("postmottak@sogndal.kommune.example", "kommunedirektor@sogndal.kommune.example");
 
