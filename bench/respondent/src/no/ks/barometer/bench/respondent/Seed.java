@@ -34,7 +34,12 @@ public final class Seed {
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);
         String table = DynamoDbClients.tableName(System.getenv());
-        DynamoDbClient client = DynamoDbClients.fromEnvironment();
+        // Seeding is not measured: a patient client, since a just-started DynamoDB Local on a busy machine can take
+        // longer than the functions' bounded attempts to answer its first request.
+        DynamoDbClient client = DynamoDbClients.builder(System.getenv())
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(Duration.ofSeconds(60)))
+                .build();
         client.createTable(BarometerTable.createTableRequest(table));
         Instant now = Instant.now();
         Survey survey = new Survey(SURVEY, "Måling", "innovasjonsbarometer-2024", 1, SurveyState.OPEN,

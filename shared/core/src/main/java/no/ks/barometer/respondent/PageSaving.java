@@ -72,7 +72,7 @@ public final class PageSaving {
             case WriteOutcome.Written(var written) -> {
                 finder.remember(current.tokenHash(), written);
                 yield new WriteAttempts.Decision.Written(
-                        new RespondentOutcome.Saved(current.withResponse(written).view(), removed));
+                        new RespondentOutcome.Saved(current.withWritten(written, outcome.state()).view(), removed));
             }
             case WriteOutcome.Refused(var stored) -> new WriteAttempts.Decision.Outdated(stored);
         };

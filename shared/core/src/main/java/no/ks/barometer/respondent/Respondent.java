@@ -3,12 +3,12 @@ package no.ks.barometer.respondent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import no.ks.barometer.questionnaire.OrgType;
 import no.ks.barometer.questionnaire.Question;
 import no.ks.barometer.response.StoredResponse;
 import no.ks.barometer.rules.AnswerCodec;
 import no.ks.barometer.rules.ResponseState;
 import no.ks.barometer.rules.RulesEngine;
+import no.ks.barometer.rules.Standing;
 
 import java.util.Optional;
 
@@ -36,14 +36,20 @@ record Respondent(String tokenHash, StoredResponse response, RulesEngine engine,
         return response.organisation().number();
     }
 
+    /**
+     * The same respondent with the response just written from {@code written}, the state the rules engine produced:
+     * the stored answers are that state's, so reading them back from the item would only repeat the work.
+     */
+    Respondent withWritten(StoredResponse changed, ResponseState written) {
+        return new Respondent(tokenHash, changed, engine, written, true);
+    }
+
     RespondentView view() {
-        OrgType orgType = response.organisation().type();
-        Optional<String> nextPage = response.status().acceptsAnswers()
-                ? engine.nextPage(orgType, state) : Optional.empty();
+        Standing standing = engine.standing(response.organisation().type(), state);
+        Optional<String> nextPage = response.status().acceptsAnswers() ? standing.nextPage() : Optional.empty();
         return new RespondentView(engine.questionnaire().id(), engine.questionnaire().version(),
                 response.organisation(), response.status(), response.version(), answersInQuestionnaireOrder(),
-                response.savedPages(), nextPage, engine.progress(orgType, state), response.times(),
-                engine.visibility(orgType, state));
+                response.savedPages(), nextPage, standing.progress(), response.times(), standing.visibility());
     }
 
     /**

@@ -67,7 +67,16 @@ public final class RulesEngine {
     }
 
     public Visibility visibility(OrgType orgType, ResponseState state) {
+        return visibility(evaluate(orgType, state));
+    }
+
+    /** The next page, progress and visibility together, for the price of one evaluation. */
+    public Standing standing(OrgType orgType, ResponseState state) {
         Evaluation evaluation = evaluate(orgType, state);
+        return new Standing(pageId(evaluation.nextPage()), evaluation.progress(), visibility(evaluation));
+    }
+
+    private Visibility visibility(Evaluation evaluation) {
         List<VisiblePage> visiblePages = new ArrayList<>();
         for (int page = 0; page < pages.length; page++) {
             if (!evaluation.pageVisible[page]) {
