@@ -109,4 +109,20 @@ class VisibilityTest extends EngineFixture {
                 .filter(p -> p.page().id().equals("pe")).findFirst().orElseThrow();
         assertEquals(List.of("QE"), page.questions().stream().map(q -> q.question().id()).toList());
     }
+
+    @Test
+    void standingGivesWhatTheSeparateQuestionsGiveForTheSameAnswers() {
+        List<ResponseState> states = List.of(ResponseState.empty(),
+                state(answers("Q0", one(1)), "p0"),
+                state(answers("Q0", one(1), "QA", one(1), "QB", many(4, 3)), "p0", "pa", "pb"),
+                state(answers("Q0", one(1), "QA", one(2), "QB", many(1)), "p0", "pa", "pb"));
+        for (OrgType orgType : OrgType.values()) {
+            for (ResponseState state : states) {
+                Standing standing = ENGINE.standing(orgType, state);
+                assertEquals(ENGINE.nextPage(orgType, state), standing.nextPage());
+                assertEquals(ENGINE.progress(orgType, state), standing.progress());
+                assertEquals(ENGINE.visibility(orgType, state), standing.visibility());
+            }
+        }
+    }
 }
