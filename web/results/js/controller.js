@@ -1,0 +1,35 @@
+// Loads the snapshot the address names, shows it, and redraws the figures when another segment is chosen: the
+// address follows the choice (a reload or a shared link shows the same segment), the choice stays where it is for
+// the arrow keys, and the live region says what is shown.
+
+import { loadSnapshot } from './api.js';
+import { formatInstant } from './format.js';
+import { chosenSegment, snapshotAddress, withSegment } from './navigation.js';
+import { segmentLabel } from './snapshot.js';
+import { connectionView, noSnapshotView, resultsView, SEGMENT_RESULTS_ID, segmentResults, unreadableView } from './views/results.js';
+
+/**
+ * `fetch`, `screen` (../../js/screen.js), `document`, `location` ({ search }), `replaceSearch(search)` (the address
+ * without a new history entry) and `defaultSurvey`.
+ */
+export function createController({ fetch, screen, document, location, replaceSearch, defaultSurvey }) {
+  let snapshot = null;
+
+  function choose(segment) {
+    document.getElementById(SEGMENT_RESULTS_ID).replaceChildren(...segmentResults(snapshot, segment).flat());
+    replaceSearch(withSegment(location.search, segment));
+    screen.announce(`Viser tall for ${segmentLabel(snapshot, segment)}.`);
+  }
+
+  return {
+    async start() {
+      const outcome = await loadSnapshot(fetch, snapshotAddress(location.search, defaultSurvey));
+      if (outcome.kind === 'missing') return screen.show(noSnapshotView());
+      if (outcome.kind === 'unreadable') return screen.show(unreadableView());
+      if (outcome.kind === 'offline') return screen.show(connectionView());
+      snapshot = outcome.snapshot;
+      screen.header(snapshot.questionnaire.id, `Beregnet ${formatInstant(snapshot.computedAt)}`);
+      return screen.show(resultsView(snapshot, chosenSegment(location.search, snapshot), choose));
+    },
+  };
+}
