@@ -10,7 +10,7 @@ import { shorten } from '../../../js/views/parts.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
 const BAR_MAX = 560;
-const LABEL_CHARACTERS = 88;
+const LABEL_CHARACTERS = 80;
 /** A share narrower than this gets its figure outside the stacked bar's segment, in the table only. */
 const LABEL_INSIDE_FROM = 0.08;
 

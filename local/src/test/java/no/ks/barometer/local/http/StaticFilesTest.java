@@ -97,7 +97,7 @@ class StaticFilesTest {
     void theWebAppsListNamesItsPageAndFoldersAndNoneOfItsToolingFiles() throws Exception {
         List<String> entries = Files.readAllLines(ROOT.resolve("web").resolve(StaticFiles.PUBLISHED_LIST))
                 .stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-        assertEquals(List.of("index.html", "css/", "js/"), entries);
+        assertEquals(List.of("index.html", "css/", "js/", "results/index.html", "results/css/", "results/js/"), entries);
     }
 
     @Test
