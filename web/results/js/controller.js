@@ -16,7 +16,11 @@ export function createController({ fetch, screen, document, location, replaceSea
   let snapshot = null;
 
   function choose(segment) {
-    document.getElementById(SEGMENT_RESULTS_ID).replaceChildren(...segmentResults(snapshot, segment).flat());
+    const results = document.getElementById(SEGMENT_RESULTS_ID);
+    // The comparisons are of every segment, so those the reader opened stay open.
+    const open = new Set(Array.from(results.querySelectorAll('details[open]'), (details) => details.dataset.key));
+    results.replaceChildren(...segmentResults(snapshot, segment).flat());
+    for (const details of results.querySelectorAll('details')) details.toggleAttribute('open', open.has(details.dataset.key));
     replaceSearch(withSegment(location.search, segment));
     screen.announce(`Viser tall for ${segmentLabel(snapshot, segment)}.`);
   }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ export const WIDE = { width: 1280, height: 900 };
 export const NARROW = { width: 320, height: 640 };
 
 /** Starts the local stack on a free port and waits for its links file. */
-export async function startStack() {
+async function startStack() {
   const dir = await mkdtemp(path.join(tmpdir(), 'barometer-e2e-'));
   const linksFile = path.join(dir, 'links.json');
   const child = spawn(javaPath, ['-jar', jarPath, '--port', '0', '--links-file', linksFile], {
@@ -51,7 +51,7 @@ export async function startStack() {
   throw new Error(`The local stack wrote no links file within ${STARTUP_TIMEOUT_MS / 1000} s. Output:\n${output}`);
 }
 
-export async function stopStack(stack) {
+async function stopStack(stack) {
   if (!stack) return;
   const { child, dir } = stack;
   if (child.exitCode === null && child.signalCode === null) {
@@ -64,12 +64,25 @@ export async function stopStack(stack) {
   await rm(dir, { recursive: true, force: true });
 }
 
-export function launchBrowser() {
+function launchBrowser() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** What a test file runs against: `stack` (its process, folder and `links`) and `browser`. */
+export async function startStackAndBrowser() {
+  const stack = await startStack();
+  const browser = await launchBrowser();
+  await mkdir(resultsDir, { recursive: true });
+  return { stack, browser };
+}
+
+export async function stopStackAndBrowser(session) {
+  await session?.browser?.close();
+  await stopStack(session?.stack);
 }
 
 /**

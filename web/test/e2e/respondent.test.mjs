@@ -3,17 +3,16 @@
 // Each journey uses its own organisation's link, so journeys do not disturb each other.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  expectCleanRun, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, NARROW, openPage as openPageIn,
-  resultsDir, startStack, STARTUP_TIMEOUT_MS, stopStack, waitForView, WIDE,
+  expectCleanRun, expectNoAxeViolations, expectNoHorizontalScroll, NARROW, openPage as openPageIn, resultsDir,
+  startStackAndBrowser, STARTUP_TIMEOUT_MS, stopStackAndBrowser, waitForView, WIDE,
 } from './harness.mjs';
 
 const JOURNEY_TIMEOUT_MS = 180_000;
 
-let stack;
+let session;
 let links;
 let definition;
 let browser;
@@ -93,19 +92,14 @@ async function expectSummaryAndSubmit(page, { expectTexts = [], scan = false } =
 }
 
 before(async () => {
-  stack = await startStack();
-  links = stack.links;
+  session = await startStackAndBrowser();
+  ({ browser, stack: { links } } = session);
   const answer = await fetch(`${links.baseUrl}/v1/questionnaires/innovasjonsbarometer-2024`);
   assert.equal(answer.status, 200, 'the questionnaire definition is served');
   definition = await answer.json();
-  browser = await launchBrowser();
-  await mkdir(resultsDir, { recursive: true });
 }, { timeout: STARTUP_TIMEOUT_MS + 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await stopStack(stack);
-});
+after(() => stopStackAndBrowser(session));
 
 describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   test('a kommune answers the long branch, every page, and submits', async () => {

@@ -3,17 +3,18 @@
 // SnapshotJson wrote (shared/core ResultsPageFixtureTest), so these tests need no fieldwork.
 
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  expectCleanRun, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, NARROW, openPage,
-  resultsDir, startStack, STARTUP_TIMEOUT_MS, stopStack,
+  expectCleanRun, expectNoAxeViolations, expectNoHorizontalScroll, NARROW, openPage, resultsDir,
+  startStackAndBrowser, STARTUP_TIMEOUT_MS, stopStackAndBrowser,
 } from './harness.mjs';
 
 const TEST_TIMEOUT_MS = 120_000;
 const fixturePath = new URL('../fixtures/snapshot.json', import.meta.url);
 
+let session;
 let stack;
 let browser;
 let fixture;
@@ -39,15 +40,11 @@ async function focusedSegment(page) {
 before(async () => {
   fixture = await readFile(fixturePath, 'utf8');
   snapshot = JSON.parse(fixture);
-  stack = await startStack();
-  browser = await launchBrowser();
-  await mkdir(resultsDir, { recursive: true });
+  session = await startStackAndBrowser();
+  ({ stack, browser } = session);
 }, { timeout: STARTUP_TIMEOUT_MS + 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await stopStack(stack);
-});
+after(() => stopStackAndBrowser(session));
 
 describe('results page', { timeout: TEST_TIMEOUT_MS }, () => {
   test('shows every question as a chart beside its table, and axe finds nothing to fault', async () => {

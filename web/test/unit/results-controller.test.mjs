@@ -67,9 +67,10 @@ test('a loaded snapshot shows the segment the address names with its radio butto
   assert.equal(document.querySelectorAll('input[name="utvalg"]').length, snapshot.segments.length);
 });
 
-test('choosing another segment redraws its figures, keeps the address in step and says what is shown', async () => {
+test('choosing another segment redraws its figures, keeps the address and the open comparisons, and says what is shown', async () => {
   const { controller: c, addresses } = controller({ reply: ok });
   await c.start();
+  document.querySelector('details[data-key="Q4"]').setAttribute('open', '');
   const picker = document.querySelector('.segment-picker');
   const radio = document.getElementById('utvalg-fylkeskommune');
   radio.checked = true;
@@ -77,6 +78,8 @@ test('choosing another segment redraws its figures, keeps the address in step an
   assert.equal(segmentTitle(), 'Tall for Fylkeskommuner');
   assert.equal(document.querySelector('.segment-picker'), picker, 'the radio buttons stay, so focus stays on them');
   assert.deepEqual(addresses, ['?utvalg=fylkeskommune']);
+  assert.deepEqual(Array.from(document.querySelectorAll('details[open]'), (d) => d.dataset.key), ['Q4'],
+    'the comparison the reader opened stays open');
   assert.deepEqual(announced, ['Viser tall for Fylkeskommuner.']);
   const q2 = document.querySelector('#segment-results [data-question="Q2"]');
   assert.match(text(q2.querySelector('.disclosure')), /Skjult\. Færre enn 5 svar i grunnlaget\./);

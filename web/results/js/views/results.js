@@ -92,7 +92,7 @@ function gridQuestion(snapshot, question, segment) {
 /** Every question's figures for one segment. */
 export function segmentResults(snapshot, segment) {
   return [
-    h('h2', { id: 'segment-title', tabindex: '-1' }, `Tall for ${segmentLabel(snapshot, segment)}`),
+    h('h2', { id: 'segment-title' }, `Tall for ${segmentLabel(snapshot, segment)}`),
     questions(snapshot).map((question) => h('section', { class: 'question', 'data-question': question.key, 'aria-labelledby': `title-${question.key}` },
       h('h3', { id: `title-${question.key}` }, question.text ?? `Spørsmål ${question.key}`),
       question.grid ? gridQuestion(snapshot, question, segment) : choiceQuestion(snapshot, question, segment))),
