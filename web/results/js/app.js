@@ -19,4 +19,10 @@ createController({
   location: window.location,
   replaceSearch: (search) => window.history.replaceState(window.history.state, '', search),
   defaultSurvey: document.querySelector('meta[name="barometer-survey"]')?.content ?? '',
+  // The width of <main>'s content: a chart is never wider, and on a narrow screen it is that wide.
+  chartWidth: () => {
+    const main = document.getElementById('main');
+    const style = window.getComputedStyle(main);
+    return main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  },
 }).start();

@@ -10,16 +10,16 @@ import { connectionView, noSnapshotView, resultsView, SEGMENT_RESULTS_ID, segmen
 
 /**
  * `fetch`, `screen` (../../js/screen.js), `document`, `location` ({ search }), `replaceSearch(search)` (the address
- * without a new history entry) and `defaultSurvey`.
+ * without a new history entry), `defaultSurvey`, and `chartWidth()`, the width the charts have now.
  */
-export function createController({ fetch, screen, document, location, replaceSearch, defaultSurvey }) {
+export function createController({ fetch, screen, document, location, replaceSearch, defaultSurvey, chartWidth }) {
   let snapshot = null;
 
   function choose(segment) {
     const results = document.getElementById(SEGMENT_RESULTS_ID);
     // The comparisons are of every segment, so those the reader opened stay open.
     const open = new Set(Array.from(results.querySelectorAll('details[open]'), (details) => details.dataset.key));
-    results.replaceChildren(...segmentResults(snapshot, segment).flat());
+    results.replaceChildren(...segmentResults(snapshot, segment, chartWidth()).flat());
     for (const details of results.querySelectorAll('details')) details.toggleAttribute('open', open.has(details.dataset.key));
     replaceSearch(withSegment(location.search, segment));
     screen.announce(`Viser tall for ${segmentLabel(snapshot, segment)}.`);
@@ -33,7 +33,7 @@ export function createController({ fetch, screen, document, location, replaceSea
       if (outcome.kind === 'offline') return screen.show(connectionView());
       snapshot = outcome.snapshot;
       screen.header(snapshot.questionnaire.id, `Beregnet ${formatInstant(snapshot.computedAt)}`);
-      return screen.show(resultsView(snapshot, chosenSegment(location.search, snapshot), choose));
+      return screen.show(resultsView(snapshot, chosenSegment(location.search, snapshot), { onChoose: choose, chartWidth: chartWidth() }));
     },
   };
 }

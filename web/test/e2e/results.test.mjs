@@ -87,7 +87,7 @@ describe('results page', { timeout: TEST_TIMEOUT_MS }, () => {
     const yes = table.getByRole('row', { name: /^Ja/ });
     assert.deepEqual((await yes.getByRole('cell').allTextContents()).map((t) => t.trim()), ['skjult', 'skjult']);
     const chart = page.getByRole('img', { name: /^Stolpediagram: Jobbes det målrettet.*Skjult\./ });
-    assert.match(await chart.textContent(), /skjult – Skjult\. Færre enn 5 svar/);
+    assert.match(await chart.textContent(), /^Skjult\. Færre enn 5 svar i grunnlaget\.$/);
     assert.doesNotMatch(await chart.textContent(), /\d\s?%/);
     await expectCleanRun(page);
   });
@@ -99,9 +99,11 @@ describe('results page', { timeout: TEST_TIMEOUT_MS }, () => {
     await expectCleanRun(page);
   });
 
-  test('fits a 320 px screen without sideways scrolling', async () => {
+  test('fits a 320 px screen without sideways scrolling, its charts drawn at their width', async () => {
     const page = await openResults({ viewport: NARROW });
     await expectNoHorizontalScroll(page, 'the results page');
+    const scales = await page.locator('svg.chart').evaluateAll((charts) => charts.map((chart) => chart.getBoundingClientRect().width / chart.viewBox.baseVal.width));
+    assert.ok(scales.every((scale) => scale > 0.95 && scale < 1.05), `charts drawn at 1:1, not scaled: ${scales}`);
     await expectCleanRun(page);
   });
 

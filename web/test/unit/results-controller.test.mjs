@@ -36,6 +36,7 @@ function controller({ reply, search = '' }) {
     location,
     replaceSearch: (next) => { addresses.push(next); location.search = next; },
     defaultSurvey: 'innovasjonsbarometer-2024',
+    chartWidth: () => 300,
   });
   return { controller: made, fetched, addresses };
 }
@@ -83,7 +84,8 @@ test('choosing another segment redraws its figures, keeps the address and the op
   assert.deepEqual(announced, ['Viser tall for Fylkeskommuner.']);
   const q2 = document.querySelector('#segment-results [data-question="Q2"]');
   assert.match(text(q2.querySelector('.disclosure')), /Skjult\. Færre enn 5 svar i grunnlaget\./);
-  assert.match(text(q2.querySelector('svg')), /skjult/);
+  assert.match(text(q2.querySelector('svg')), /^Skjult\. Færre enn 5 svar/);
+  assert.equal(q2.querySelector('svg').getAttribute('viewBox'), '0 0 300 48', 'charts are drawn for the width they have');
 });
 
 test('no published snapshot, an unreadable one and no connection each get a page that says so', async () => {

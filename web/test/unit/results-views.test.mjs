@@ -40,11 +40,23 @@ test('a bar chart has one bar per option, as long as its share', () => {
 test('a bar chart of withheld figures draws them as withheld with the reason, not as empty bars', () => {
   const chart = barChart({ name: 'Q2', bars: [], withheld: 'Skjult. Færre enn 5 svar i grunnlaget.' });
   assert.equal(chart.querySelector('rect').getAttribute('class'), 'withheld');
-  assert.match(text(chart), /^skjult – Skjult\. Færre enn 5 svar/);
+  assert.equal(text(chart.querySelector('.withheld-text')), 'Skjult. Færre enn 5 svar i grunnlaget.');
   assert.doesNotMatch(text(chart), /\b0\s?%/);
   const oneWithheld = barChart({ name: 'Svarprosent', bars: [{ text: 'Fylkeskommuner', share: null, dontKnow: false }] });
   assert.equal(oneWithheld.querySelector('rect').getAttribute('class'), 'withheld');
   assert.equal(text(oneWithheld.querySelector('.bar-value')), 'skjult');
+});
+
+test('a chart for a narrow screen is drawn at its width, with shorter labels, not scaled down', () => {
+  const long = 'Samarbeid på tvers av offentlig sektor med aktører utenfor vår kommune/fylkeskommune';
+  const narrow = barChart({ name: 'Q4', bars: [{ text: long, share: 1, dontKnow: false }], width: 288 });
+  assert.equal(narrow.getAttribute('viewBox'), '0 0 288 48');
+  assert.equal(Number(narrow.querySelector('rect').getAttribute('width')), 208);
+  assert.equal(text(narrow.querySelector('.bar-label')).length, 36);
+  assert.ok(text(narrow.querySelector('.bar-label')).endsWith('…'));
+  const wide = barChart({ name: 'Q4', bars: [{ text: long, share: 1, dontKnow: false }], width: 1200 });
+  assert.equal(wide.getAttribute('viewBox'), '0 0 640 48');
+  assert.equal(text(wide.querySelector('.bar-label')), long);
 });
 
 test('a stacked bar splits each row into its answers and draws a withheld row as withheld', () => {
@@ -52,7 +64,7 @@ test('a stacked bar splits each row into its answers and draws a withheld row as
   const chart = stackedBarChart({
     name: 'Q12',
     categories,
-    rows: [{ text: 'Rad 1', shares: [0.5, 0.25, 0.25] }, { text: 'Rad 2', shares: null, withheld: 'Færre enn 5 svar.' }],
+    rows: [{ text: 'Rad 1', shares: [0.5, 0.25, 0.25] }, { text: 'Rad 2', shares: null, withheld: 'Skjult. Færre enn 5 svar.' }],
   });
   const [first, second] = Array.from(chart.querySelectorAll('g.bar'));
   const rects = Array.from(first.querySelectorAll('rect'));
@@ -62,7 +74,7 @@ test('a stacked bar splits each row into its answers and draws a withheld row as
   assert.deepEqual(Array.from(first.querySelectorAll('.segment-value')).map(text), ['50 %', '25 %', '25 %']);
   assert.equal(second.querySelectorAll('rect').length, 1);
   assert.equal(second.querySelector('rect').getAttribute('class'), 'withheld');
-  assert.equal(text(second.querySelector('.withheld-text')), 'skjult – Færre enn 5 svar.');
+  assert.equal(text(second.querySelector('.withheld-text')), 'Skjult. Færre enn 5 svar.');
 });
 
 test('a table of published figures gives each option its count and share, and the base', () => {
@@ -123,7 +135,7 @@ test('response rates per segment take their disclosure from participation', () =
 });
 
 test('the page shows what the snapshot is, and a withheld completed count as «skjult» with its reason', () => {
-  const screen = resultsView(snapshot, 'alle', () => {});
+  const screen = resultsView(snapshot, 'alle', { onChoose: () => {} });
   const facts = screen.content.find((node) => node.matches?.('dl.facts'));
   const entries = Object.fromEntries(Array.from(facts.querySelectorAll('dt')).map((dt) => [text(dt), text(dt.nextElementSibling)]));
   assert.equal(entries.Beregnet, '2. september 2024 kl. 09:15');

@@ -8,11 +8,15 @@ import { formatShare, SUPPRESSED } from '../format.js';
 import { shorten } from '../../../js/views/parts.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 640;
-const BAR_MAX = 560;
-const LABEL_CHARACTERS = 80;
-/** A share narrower than this gets its figure outside the stacked bar's segment, in the table only. */
-const LABEL_INSIDE_FROM = 0.08;
+/** The widest a chart is drawn; a wider box scales it up. */
+export const WIDEST = 640;
+const NARROWEST = 280;
+/** Room right of the longest bar for its figure. */
+const VALUE_ROOM = 80;
+/** About as wide as a character of a 14 px label. */
+const CHARACTER_WIDTH = 8;
+/** A stacked bar's part narrower than this (in pixels) has no room for its figure, which is then in the table only. */
+const ROOM_FOR_FIGURE = 36;
 
 function svg(tag, attributes = {}, ...children) {
   const element = document.createElementNS(SVG, tag);
@@ -26,9 +30,18 @@ function svg(tag, attributes = {}, ...children) {
   return element;
 }
 
-function chart(height, name, ...children) {
+/**
+ * A chart is drawn for the width it will have (`width`, in CSS pixels, kept between 280 and 640), so that its labels
+ * are read at their size on a narrow screen rather than scaled down with the picture.
+ */
+function layout(width) {
+  const drawn = Math.round(Math.max(NARROWEST, Math.min(WIDEST, width)));
+  return { width: drawn, barMax: drawn - VALUE_ROOM, characters: Math.floor(drawn / CHARACTER_WIDTH) };
+}
+
+function chart(width, height, name, ...children) {
   return svg('svg', {
-    class: 'chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', focusable: 'false',
+    class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', focusable: 'false',
     'aria-label': `${name} Tallene står i tabellen.`,
   }, ...children);
 }
@@ -40,22 +53,23 @@ export function fillClass(index, dontKnow) {
 
 /**
  * One bar per category. `bars`: { text, share } with share null when withheld; `withheld`: the text shown
- * instead of bars when the segment's figures are not shown at all.
+ * instead of bars when the segment's figures are not shown at all (it says «Skjult» and why).
  */
-export function barChart({ name, bars, withheld = null }) {
+export function barChart({ name, bars, withheld = null, width: available = WIDEST }) {
+  const { width: chartWidth, barMax, characters } = layout(available);
   if (withheld) {
-    return chart(48, `Stolpediagram: ${name}. Skjult.`,
-      svg('rect', { class: 'withheld', x: 1, y: 8, width: WIDTH - 2, height: 32, rx: 2 }),
-      svg('text', { class: 'withheld-text', x: WIDTH / 2, y: 29, 'text-anchor': 'middle' }, `${SUPPRESSED} – ${withheld}`));
+    return chart(chartWidth, 48, `Stolpediagram: ${name}. Skjult.`,
+      svg('rect', { class: 'withheld', x: 1, y: 8, width: chartWidth - 2, height: 32, rx: 2 }),
+      svg('text', { class: 'withheld-text', x: 8, y: 29 }, shorten(withheld, characters)));
   }
   const rowHeight = 48;
-  return chart(bars.length * rowHeight, `Stolpediagram: ${name}.`, bars.map((bar, i) => {
+  return chart(chartWidth, bars.length * rowHeight, `Stolpediagram: ${name}.`, bars.map((bar, i) => {
     const y = i * rowHeight;
-    const width = Math.max(0, Math.min(1, bar.share ?? 0)) * BAR_MAX;
+    const width = Math.max(0, Math.min(1, bar.share ?? 0)) * barMax;
     return svg('g', { class: 'bar' },
-      svg('text', { class: 'bar-label', x: 0, y: y + 15 }, shorten(bar.text, LABEL_CHARACTERS)),
+      svg('text', { class: 'bar-label', x: 0, y: y + 15 }, shorten(bar.text, characters)),
       bar.share === null
-        ? svg('rect', { class: 'withheld', x: 1, y: y + 21, width: BAR_MAX, height: 20 })
+        ? svg('rect', { class: 'withheld', x: 1, y: y + 21, width: barMax, height: 20 })
         : svg('rect', { class: fillClass(0, bar.dontKnow), x: 0, y: y + 21, width, height: 20 }),
       svg('text', { class: 'bar-value', x: bar.share === null ? 8 : width + 6, y: y + 36 }, formatShare(bar.share)));
   }));
@@ -63,24 +77,25 @@ export function barChart({ name, bars, withheld = null }) {
 
 /**
  * One bar per row, split into its categories. `categories`: { text, dontKnow }; `rows`: { text, shares } with
- * shares null when the row is withheld (then `withheld` says why in a word or two).
+ * shares null when the row is withheld (then `withheld` says «Skjult» and why).
  */
-export function stackedBarChart({ name, categories, rows }) {
+export function stackedBarChart({ name, categories, rows, width: available = WIDEST }) {
+  const { width: chartWidth, characters } = layout(available);
   const rowHeight = 56;
-  return chart(rows.length * rowHeight, `Stablet stolpediagram: ${name}.`, rows.map((row, i) => {
+  return chart(chartWidth, rows.length * rowHeight, `Stablet stolpediagram: ${name}.`, rows.map((row, i) => {
     const y = i * rowHeight;
-    const label = svg('text', { class: 'bar-label', x: 0, y: y + 15 }, shorten(row.text, LABEL_CHARACTERS));
+    const label = svg('text', { class: 'bar-label', x: 0, y: y + 15 }, shorten(row.text, characters));
     if (row.shares === null) {
       return svg('g', { class: 'bar' }, label,
-        svg('rect', { class: 'withheld', x: 1, y: y + 21, width: WIDTH - 2, height: 26 }),
-        svg('text', { class: 'withheld-text', x: WIDTH / 2, y: y + 39, 'text-anchor': 'middle' }, `${SUPPRESSED} – ${row.withheld}`));
+        svg('rect', { class: 'withheld', x: 1, y: y + 21, width: chartWidth - 2, height: 26 }),
+        svg('text', { class: 'withheld-text', x: 8, y: y + 39 }, shorten(row.withheld, characters)));
     }
     let x = 0;
     const parts = row.shares.map((share, c) => {
-      const width = Math.max(0, share ?? 0) * WIDTH;
+      const width = Math.max(0, share ?? 0) * chartWidth;
       const part = svg('g', {},
         svg('rect', { class: fillClass(c, categories[c].dontKnow), x, y: y + 21, width, height: 26 }),
-        (share ?? 0) >= LABEL_INSIDE_FROM
+        width >= ROOM_FOR_FIGURE
           ? svg('text', { class: 'segment-value', x: x + width / 2, y: y + 39, 'text-anchor': 'middle' }, formatShare(share))
           : null);
       x += width;

@@ -6,7 +6,7 @@ import { h } from '../../../js/render.js';
 import { heading } from '../../../js/views/parts.js';
 import { disclosureNote, formatCount, formatInstant, reasonText, SUPPRESSED } from '../format.js';
 import { categoryFigures, figuresOf, participation, questions, segmentLabel } from '../snapshot.js';
-import { barChart, legend, stackedBarChart } from './charts.js';
+import { barChart, legend, stackedBarChart, WIDEST } from './charts.js';
 import { comparisonTable, figuresTable, gridTable, responseRateTable } from './tables.js';
 
 export const SEGMENT_RESULTS_ID = 'segment-results';
@@ -33,12 +33,12 @@ function chartAndTable(chart, table, extra = null) {
   return h('div', { class: 'chart-and-table' }, h('div', { class: 'chart-box' }, extra, chart), table);
 }
 
-function responseRates(snapshot) {
+function responseRates(snapshot, chartWidth) {
   const table = participation(snapshot);
   const bars = snapshot.responseRates.map((rate) => ({ text: segmentLabel(snapshot, rate.segment), share: rate.rate, dontKnow: false }));
   return h('section', { class: 'question', 'aria-labelledby': 'response-rates-title' },
     h('h2', { id: 'response-rates-title' }, 'Svarprosent per utvalg'),
-    chartAndTable(barChart({ name: 'Svarprosent per utvalg', bars }),
+    chartAndTable(barChart({ name: 'Svarprosent per utvalg', bars, width: chartWidth }),
       responseRateTable({ id: 'response-rates', title: 'Svarprosent per utvalg', snapshot, participation: table })));
 }
 
@@ -55,7 +55,7 @@ export function segmentPicker(snapshot, chosen, onChoose) {
   return fieldset;
 }
 
-function choiceQuestion(snapshot, question, segment) {
+function choiceQuestion(snapshot, question, segment, chartWidth) {
   const [table] = question.tables;
   const entry = figuresOf(table, segment);
   const shown = entry.disclosure !== 'suppressed';
@@ -67,7 +67,7 @@ function choiceQuestion(snapshot, question, segment) {
     h('p', { class: 'base' }, shown ? `${formatCount(entry.base)} svarte.` : null,
       table.perChoice ? ' Flere svar var mulig; andelen er av dem som svarte.' : null),
     note ? h('p', { class: `disclosure disclosure-${entry.disclosure}` }, note) : null,
-    chartAndTable(barChart({ name: table.text, bars, withheld: shown ? null : note }),
+    chartAndTable(barChart({ name: table.text, bars, withheld: shown ? null : note, width: chartWidth }),
       figuresTable({ id: `figures-${table.key}`, title: `${table.text} (${segmentLabel(snapshot, segment)})`, table, entry, k: snapshot.k })),
     h('details', { class: 'comparison', 'data-key': table.key },
       h('summary', {}, 'Sammenlign utvalgene'),
@@ -75,7 +75,7 @@ function choiceQuestion(snapshot, question, segment) {
   ];
 }
 
-function gridQuestion(snapshot, question, segment) {
+function gridQuestion(snapshot, question, segment, chartWidth) {
   const categories = question.tables[0].categories;
   const rows = question.tables.map((table) => {
     const entry = figuresOf(table, segment);
@@ -84,31 +84,33 @@ function gridQuestion(snapshot, question, segment) {
       : { text: table.text, shares: categoryFigures(table, entry).map(({ figure }) => figure?.share ?? null) };
   });
   const title = `Spørsmål ${question.key} (${segmentLabel(snapshot, segment)})`;
-  return [chartAndTable(stackedBarChart({ name: `Spørsmål ${question.key}`, categories, rows }),
+  return [chartAndTable(stackedBarChart({ name: `Spørsmål ${question.key}`, categories, rows, width: chartWidth }),
     gridTable({ id: `figures-${question.key}`, title, tables: question.tables, segment, k: snapshot.k }),
     legend(categories))];
 }
 
-/** Every question's figures for one segment. */
-export function segmentResults(snapshot, segment) {
+/** Every question's figures for one segment, with charts drawn `chartWidth` CSS pixels wide. */
+export function segmentResults(snapshot, segment, chartWidth = WIDEST) {
   return [
     h('h2', { id: 'segment-title' }, `Tall for ${segmentLabel(snapshot, segment)}`),
     questions(snapshot).map((question) => h('section', { class: 'question', 'data-question': question.key, 'aria-labelledby': `title-${question.key}` },
       h('h3', { id: `title-${question.key}` }, question.text ?? `Spørsmål ${question.key}`),
-      question.grid ? gridQuestion(snapshot, question, segment) : choiceQuestion(snapshot, question, segment))),
+      question.grid ? gridQuestion(snapshot, question, segment, chartWidth)
+        : choiceQuestion(snapshot, question, segment, chartWidth))),
   ];
 }
 
-export function resultsView(snapshot, segment, onChoose) {
+/** `onChoose(segment)` is called when another segment is chosen; charts are drawn `chartWidth` CSS pixels wide. */
+export function resultsView(snapshot, segment, { onChoose, chartWidth = WIDEST }) {
   return {
     title: 'Resultater',
     content: [
       heading('Resultater'),
       facts(snapshot),
       aboutWithheld(snapshot),
-      responseRates(snapshot),
+      responseRates(snapshot, chartWidth),
       segmentPicker(snapshot, segment, onChoose),
-      h('div', { id: SEGMENT_RESULTS_ID }, segmentResults(snapshot, segment)),
+      h('div', { id: SEGMENT_RESULTS_ID }, segmentResults(snapshot, segment, chartWidth)),
     ],
     focusId: null,
     announcement: null,
