@@ -56,7 +56,7 @@ test('a chart for a narrow screen is drawn at its width, with shorter labels, no
   assert.ok(text(narrow.querySelector('.bar-label')).endsWith('…'));
   const wide = barChart({ name: 'Q4', bars: [{ text: long, share: 1, dontKnow: false }], width: 1200 });
   assert.equal(wide.getAttribute('viewBox'), '0 0 640 48');
-  assert.equal(text(wide.querySelector('.bar-label')), long);
+  assert.equal(text(wide.querySelector('.bar-label')).length, 80);
 });
 
 test('a stacked bar splits each row into its answers and draws a withheld row as withheld', () => {
