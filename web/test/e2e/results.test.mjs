@@ -51,8 +51,11 @@ describe('results page', { timeout: TEST_TIMEOUT_MS }, () => {
     const page = await openResults({ axe: true });
     const sections = page.locator('#segment-results section[data-question]');
     assert.equal(await sections.count(), questionCount());
-    assert.equal(await sections.locator('.chart-and-table svg.chart').count(), questionCount());
-    assert.equal(await sections.locator('.chart-and-table table').count(), questionCount());
+    const pairs = page.locator('#segment-results section[data-question] > .chart-and-table');
+    assert.equal(await pairs.locator('svg.chart').count(), questionCount());
+    assert.equal(await pairs.locator('table').count(), questionCount());
+    const singleChoice = snapshot.tables.filter((t) => t.question !== null && t.row === null && !t.perChoice).length;
+    assert.equal(await sections.locator('.comparison svg.chart').count(), singleChoice, 'single-choice questions compare segments in a chart');
     assert.equal(await page.getByRole('table', { name: 'Svarprosent per utvalg' }).count(), 1);
     assert.equal(await page.getByRole('img', { name: /^Stolpediagram: Jobbes det målrettet med innovasjon/ }).count(), 1);
     assert.equal(await page.getByRole('img', { name: /^Stablet stolpediagram: Spørsmål Q12/ }).count(), 1);

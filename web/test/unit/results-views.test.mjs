@@ -143,7 +143,7 @@ test('the page shows what the snapshot is, and a withheld completed count as «s
   assert.equal(screen.title, 'Resultater');
 });
 
-test('every question of a segment gets a chart beside its table, and single and multiple ones a comparison', () => {
+test('every question of a segment gets a chart beside its table; single-choice ones are compared across segments as stacked bars', () => {
   const [title, sections] = segmentResults(snapshot, 'landsdel-vestlandet');
   assert.equal(text(title), 'Tall for Vestlandet');
   assert.deepEqual(sections.map((s) => s.dataset.question), questions(snapshot).map((q) => q.key));
@@ -154,4 +154,10 @@ test('every question of a segment gets a chart beside its table, and single and 
   const q4 = sections.find((s) => s.dataset.question === 'Q4');
   assert.match(text(q4.querySelector('.base')), /Flere svar var mulig/);
   assert.equal(q4.querySelectorAll('.comparison tbody tr').length, snapshot.segments.length);
+  assert.equal(q4.querySelector('.comparison svg'), null, 'shares of a multiple-choice question are not stacked');
+  const q2 = sections.find((s) => s.dataset.question === 'Q2');
+  const bars = Array.from(q2.querySelectorAll('.comparison svg g.bar'));
+  assert.deepEqual(bars.map((bar) => text(bar.querySelector('.bar-label'))), snapshot.segments.map((s) => s.label));
+  const fylkeskommuner = bars[snapshot.segments.findIndex((s) => s.code === 'fylkeskommune')];
+  assert.equal(text(fylkeskommuner.querySelector('.withheld-text')), 'Skjult. Færre enn 5 svar i grunnlaget.');
 });

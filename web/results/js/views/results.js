@@ -64,25 +64,39 @@ function choiceQuestion(snapshot, question, segment, chartWidth) {
   }));
   const note = disclosureNote(entry, snapshot.k);
   return [
-    h('p', { class: 'base' }, shown ? `${formatCount(entry.base)} svarte.` : null,
-      table.perChoice ? ' Flere svar var mulig; andelen er av dem som svarte.' : null),
+    shown || table.perChoice ? h('p', { class: 'base' }, shown ? `${formatCount(entry.base)} svarte.` : null,
+      table.perChoice ? ' Flere svar var mulig; andelen er av dem som svarte.' : null) : null,
     note ? h('p', { class: `disclosure disclosure-${entry.disclosure}` }, note) : null,
     chartAndTable(barChart({ name: table.text, bars, withheld: shown ? null : note, width: chartWidth }),
       figuresTable({ id: `figures-${table.key}`, title: `${table.text} (${segmentLabel(snapshot, segment)})`, table, entry, k: snapshot.k })),
     h('details', { class: 'comparison', 'data-key': table.key },
       h('summary', {}, 'Sammenlign utvalgene'),
-      comparisonTable({ id: `comparison-${table.key}`, title: `${table.text}: alle utvalg`, snapshot, table })),
+      comparison(snapshot, table, chartWidth)),
   ];
+}
+
+/**
+ * Every segment's figures of a table. A single-choice question's distributions are compared as a stacked bar per
+ * segment; a multiple-choice one's shares do not add up to a whole, so it is compared in the table alone.
+ */
+function comparison(snapshot, table, chartWidth) {
+  const figures = comparisonTable({ id: `comparison-${table.key}`, title: `${table.text}: alle utvalg`, snapshot, table });
+  if (table.perChoice) return figures;
+  const rows = table.segments.map((entry) => stackedRow(segmentLabel(snapshot, entry.segment), table, entry, snapshot.k));
+  return chartAndTable(stackedBarChart({ name: `${table.text}: alle utvalg`, categories: table.categories, rows, width: chartWidth }),
+    figures, legend(table.categories));
+}
+
+/** A bar of a stacked chart: a segment's distribution over a table's categories, or why it is withheld. */
+function stackedRow(text, table, entry, k) {
+  return entry.disclosure === 'suppressed'
+    ? { text, shares: null, withheld: disclosureNote(entry, k) }
+    : { text, shares: categoryFigures(table, entry).map(({ figure }) => figure?.share ?? null) };
 }
 
 function gridQuestion(snapshot, question, segment, chartWidth) {
   const categories = question.tables[0].categories;
-  const rows = question.tables.map((table) => {
-    const entry = figuresOf(table, segment);
-    return entry.disclosure === 'suppressed'
-      ? { text: table.text, shares: null, withheld: disclosureNote(entry, snapshot.k) }
-      : { text: table.text, shares: categoryFigures(table, entry).map(({ figure }) => figure?.share ?? null) };
-  });
+  const rows = question.tables.map((table) => stackedRow(table.text, table, figuresOf(table, segment), snapshot.k));
   const title = `Spørsmål ${question.key} (${segmentLabel(snapshot, segment)})`;
   return [chartAndTable(stackedBarChart({ name: `Spørsmål ${question.key}`, categories, rows, width: chartWidth }),
     gridTable({ id: `figures-${question.key}`, title, tables: question.tables, segment, k: snapshot.k }),
