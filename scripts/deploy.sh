@@ -56,7 +56,13 @@ aws "${aws_options[@]}" s3 sync web/css "s3://$bucket/css" \
   --cache-control "$short_cache" --content-type "text/css; charset=utf-8"
 aws "${aws_options[@]}" s3 sync web/js "s3://$bucket/js" \
   --cache-control "$short_cache" --content-type "text/javascript; charset=utf-8"
+aws "${aws_options[@]}" s3 sync web/results/css "s3://$bucket/results/css" \
+  --cache-control "$short_cache" --content-type "text/css; charset=utf-8"
+aws "${aws_options[@]}" s3 sync web/results/js "s3://$bucket/results/js" \
+  --cache-control "$short_cache" --content-type "text/javascript; charset=utf-8"
 aws "${aws_options[@]}" s3 cp web/index.html "s3://$bucket/index.html" \
+  --cache-control "no-cache" --content-type "text/html; charset=utf-8"
+aws "${aws_options[@]}" s3 cp web/results/index.html "s3://$bucket/results/index.html" \
   --cache-control "no-cache" --content-type "text/html; charset=utf-8"
 # What is published is what web/published-files.txt names; the local stack serves the same and nothing more.
 published=()

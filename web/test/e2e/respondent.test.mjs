@@ -3,73 +3,23 @@
 // Each journey uses its own organisation's link, so journeys do not disturb each other.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  expectCleanRun, expectNoAxeViolations, expectNoHorizontalScroll, NARROW, openPage as openPageIn, resultsDir,
+  startStackAndBrowser, STARTUP_TIMEOUT_MS, stopStackAndBrowser, waitForView, WIDE,
+} from './harness.mjs';
 
-const webDir = fileURLToPath(new URL('../../', import.meta.url));
-const repoRoot = path.resolve(webDir, '..');
-const jarPath = path.join(repoRoot, 'local', 'target', 'barometer-local.jar');
-const javaPath = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const resultsDir = path.join(webDir, 'test-results');
-const STARTUP_TIMEOUT_MS = 180_000;
 const JOURNEY_TIMEOUT_MS = 180_000;
-const WIDE = { width: 1280, height: 900 };
-const NARROW = { width: 320, height: 640 };
 
-let stack;
+let session;
 let links;
 let definition;
 let browser;
 const usedLinks = new Set();
 
-async function startStack() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'barometer-e2e-'));
-  const linksFile = path.join(dir, 'links.json');
-  const child = spawn(javaPath, ['-jar', jarPath, '--port', '0', '--links-file', linksFile], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
-  child.stderr.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
-  let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
-  child.on('error', (error) => { exited = { error }; });
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (exited) {
-      throw new Error(`The local stack stopped before it was ready (${JSON.stringify(exited)}). `
-        + `Build it first (mvn -B -pl local -am package). Output:\n${output}`);
-    }
-    if (existsSync(linksFile)) {
-      return { child, dir, links: JSON.parse(await readFile(linksFile, 'utf8')) };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`The local stack wrote no links file within ${STARTUP_TIMEOUT_MS / 1000} s. Output:\n${output}`);
-}
-
-async function stopStack() {
-  if (!stack) return;
-  const { child, dir } = stack;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  await rm(dir, { recursive: true, force: true });
+function openPage(url, options) {
+  return openPageIn(browser, url, options);
 }
 
 /** The link of an organisation of `type` that no other journey has used. */
@@ -78,51 +28,6 @@ function linkFor(type) {
   assert.ok(invitation, `the links file has no unused ${type}`);
   usedLinks.add(invitation.url);
   return invitation;
-}
-
-/**
- * A new tab on `url`. Journeys run under the Content-Security-Policy the stack serves, and every violation the
- * browser reports is collected. Only a journey that scans with axe (`axe: true`) bypasses the policy, because
- * axe is injected as an inline script; at least the journeys without a scan keep the real policy.
- */
-async function openPage(url, { viewport = WIDE, axe = false } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'nb-NO', reducedMotion: 'reduce', bypassCSP: axe });
-  const page = await context.newPage();
-  const pageErrors = [];
-  const cspViolations = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
-  });
-  await page.exposeFunction('reportCspViolation', (violation) => cspViolations.push(violation));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      globalThis.reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}`);
-    });
-  });
-  page.pageErrors = pageErrors;
-  page.cspViolations = cspViolations;
-  page.underCsp = !axe;
-  await page.goto(url);
-  await waitForView(page);
-  return page;
-}
-
-/** The end of a journey: no script error, and, under the real policy, no Content-Security-Policy violation. */
-async function expectCleanRun(page) {
-  assert.deepEqual(page.pageErrors, [], 'no script errors');
-  assert.ok(page.underCsp, 'this journey runs under the real Content-Security-Policy');
-  const headers = await page.evaluate(async () => (await fetch('/', { cache: 'no-store' })).headers.get('content-security-policy'));
-  assert.match(headers ?? '', /default-src 'none'/, 'the app is served with its policy');
-  assert.deepEqual(page.cspViolations, [], 'no Content-Security-Policy violations');
-}
-
-/** Waits until the app has replaced its loading view. */
-async function waitForView(page) {
-  await page.waitForFunction(() => {
-    const h1 = document.querySelector('main h1');
-    return h1 && !h1.textContent.startsWith('Laster');
-  });
 }
 
 async function questionsShown(page) {
@@ -163,26 +68,6 @@ async function offeredCodes(page, questionId) {
   return page.locator(`#q-${questionId} input[name="${questionId}"]`).evaluateAll((inputs) => inputs.map((i) => Number(i.value)));
 }
 
-async function expectNoAxeViolations(page, what) {
-  assert.ok(!page.underCsp, 'a page scanned with axe is opened with openPage(url, { axe: true })');
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe found violations on ${what}`);
-}
-
-async function expectNoHorizontalScroll(page, what) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${what} scrolls horizontally at ${clientWidth} px (content ${scrollWidth} px)`);
-}
-
 /**
  * Walks through pages: each step names the questions the page must show and answers them. Fails if the
  * app shows any other page, so the steps are also the expected routing.
@@ -207,23 +92,14 @@ async function expectSummaryAndSubmit(page, { expectTexts = [], scan = false } =
 }
 
 before(async () => {
-  stack = await startStack();
-  links = stack.links;
+  session = await startStackAndBrowser();
+  ({ browser, stack: { links } } = session);
   const answer = await fetch(`${links.baseUrl}/v1/questionnaires/innovasjonsbarometer-2024`);
   assert.equal(answer.status, 200, 'the questionnaire definition is served');
   definition = await answer.json();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  await mkdir(resultsDir, { recursive: true });
 }, { timeout: STARTUP_TIMEOUT_MS + 30_000 });
 
-after(async () => {
-  await browser?.close();
-  await stopStack();
-});
+after(() => stopStackAndBrowser(session));
 
 describe('respondent journeys', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   test('a kommune answers the long branch, every page, and submits', async () => {

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /**
  * The web app's files, served from one folder: exactly those its {@value #PUBLISHED_LIST} names, the list
  * {@code scripts/deploy.sh} publishes to the web bucket by, so that nothing is served here (the app's
- * {@code package.json}, its tests, its README) that AWS would not serve. {@code index.html} for {@code /}, no
- * directory listings, nothing outside the folder (no {@code ..}, no symbolic links leading out), no hidden files. Every file goes out with the
+ * {@code package.json}, its tests, its README) that AWS would not serve. {@code index.html} for {@code /} and any
+ * folder's address ending in {@code /}, no directory listings, nothing outside the folder (no {@code ..}, no symbolic links leading out), no hidden files. Every file goes out with the
  * same security headers template.yaml's CloudFront distribution sets in front of the web app, so the browser tests
  * run the app under the policy it will meet in production.
  */
@@ -114,7 +114,8 @@ public final class StaticFiles {
         if (!Files.isDirectory(root) || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
             return Optional.empty();
         }
-        String relative = path.equals("/") ? "index.html" : path.substring(1);
+        // A folder's address is its index.html, so the results page is at /results/ as the app is at /.
+        String relative = (path.endsWith("/") ? path + "index.html" : path).substring(1);
         for (String segment : relative.split("/", -1)) {
             if (segment.isEmpty() || segment.startsWith(".")) {
                 return Optional.empty();

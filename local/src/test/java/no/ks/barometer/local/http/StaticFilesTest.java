@@ -73,6 +73,21 @@ class StaticFilesTest {
     }
 
     @Test
+    void aFolderAddressEndingInASlashServesItsIndexHtmlWhenThatIsPublished() throws Exception {
+        Files.writeString(root.resolve(StaticFiles.PUBLISHED_LIST), "index.html\nresults/index.html\n");
+        Files.createDirectories(root.resolve("results/js"));
+        Files.writeString(root.resolve("index.html"), "app");
+        Files.writeString(root.resolve("results/index.html"), "results");
+        Files.writeString(root.resolve("results/js/index.html"), "not published");
+        StaticFiles files = new StaticFiles(root);
+        assertEquals(root.resolve("results/index.html").toRealPath(), files.find("/results/").orElseThrow().path());
+        assertEquals("text/html; charset=utf-8", header(found("/results/"), "Content-Type"));
+        for (String hidden : List.of("/results", "/results/js/", "//", "/results//")) {
+            assertTrue(files.find(hidden).isEmpty(), hidden);
+        }
+    }
+
+    @Test
     void withoutThePublishedListNothingIsServed() throws Exception {
         Files.writeString(root.resolve("index.html"), "<!doctype html>");
         assertTrue(new StaticFiles(root).find("/").isEmpty());
@@ -82,7 +97,7 @@ class StaticFilesTest {
     void theWebAppsListNamesItsPageAndFoldersAndNoneOfItsToolingFiles() throws Exception {
         List<String> entries = Files.readAllLines(ROOT.resolve("web").resolve(StaticFiles.PUBLISHED_LIST))
                 .stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-        assertEquals(List.of("index.html", "css/", "js/"), entries);
+        assertEquals(List.of("index.html", "css/", "js/", "results/index.html", "results/css/", "results/js/"), entries);
     }
 
     @Test
