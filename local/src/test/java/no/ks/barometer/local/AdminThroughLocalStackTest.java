@@ -2,7 +2,6 @@ package no.ks.barometer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.ks.barometer.local.http.StaticFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,11 +45,7 @@ class AdminThroughLocalStackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path web = dir.resolve("web");
-        Files.createDirectories(web);
-        Files.writeString(web.resolve(StaticFiles.PUBLISHED_LIST), "index.html\n");
-        Files.writeString(web.resolve("index.html"), "<!doctype html><title>Test-app</title>");
-        stack = LocalStack.start(Options.parse("--port", "0", "--web", web.toString()),
+        stack = LocalStack.start(Options.parse("--port", "0", "--web", TestWeb.in(dir).toString()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
