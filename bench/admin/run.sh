@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=../../scripts/lib/jdk.sh
+source scripts/lib/jdk.sh
+barometer_use_jdk
+JDK=$JAVA_HOME
 JAVA="$JDK/bin/java"
 COLD_RUNS=${COLD_RUNS:-15}
 # The functions' JAVA_TOOL_OPTIONS in template.yaml: Lambda runs them with C1 only.
@@ -18,29 +21,17 @@ JAR=functions/admin-api/target/function.jar
 [ -f "$JAR" ] || { echo "No $JAR: mvn -q -B -pl functions/admin-api -am package -DskipTests" >&2; exit 1; }
 mkdir -p "$OUT/classes"
 
-# With -am and a compile phase the reactor resolves barometer-core from its target directory (it is not installed).
-mvn -q -B -pl shared/dynamodb -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$OUT/ddb.classpath" >/dev/null
-mvn -q -B -pl shared/dynamodb dependency:copy@copy-sqlite-native-library >/dev/null
 # The floor and the seed are the respondent benchmark's, compiled against this jar.
 "$JDK/bin/javac" --release 21 -nowarn -d "$OUT/classes" -cp "$JAR" \
   bench/respondent/src/no/ks/barometer/bench/respondent/RawGetItemHandler.java \
   bench/respondent/src/no/ks/barometer/bench/respondent/Seed.java \
   $(find bench/admin/src -name '*.java')
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-DDB_LOCAL_TELEMETRY=0 "$JAVA" -Djava.library.path=shared/dynamodb/target/native-libs -cp "$(cat "$OUT/ddb.classpath")" \
-  software.amazon.dynamodb.services.local.main.ServerRunner -inMemory -port "$PORT" -disableTelemetry \
-  >"$OUT/dynamodb-local.log" 2>&1 &
-DDB_PID=$!
-trap 'kill "$DDB_PID" 2>/dev/null || true' EXIT
-for attempt in $(seq 600); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  [ "$attempt" -lt 600 ] || { echo "DynamoDB Local did not start: $OUT/dynamodb-local.log" >&2; exit 1; }
-  sleep 0.1
-done
+# shellcheck source=../lib/dynamodb-local.sh
+source bench/lib/dynamodb-local.sh
+bench_start_dynamodb_local "$OUT"
 
-export TABLE_NAME=bench DYNAMODB_ENDPOINT="http://127.0.0.1:$PORT" AWS_REGION=eu-north-1
+export TABLE_NAME=bench AWS_REGION=eu-north-1
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 CP="$JAR:$OUT/classes"
 "$JAVA" -cp "$CP" no.ks.barometer.bench.respondent.Seed 1 >"$OUT/invitations.txt"

@@ -24,26 +24,13 @@ JAR=functions/save-page/target/function.jar
 [ -f "$JAR" ] || { echo "No $JAR: mvn -q -B -pl functions/save-page -am package -DskipTests" >&2; exit 1; }
 mkdir -p "$OUT/classes"
 
-# DynamoDB Local, its dependencies and its SQLite native library, as the tests use them.
-# test-compile lets the reactor hand over the core's test classes, which the store module's test classpath names;
-# the phase also copies the SQLite library into shared/dynamodb/target/native-libs.
-mvn -q -B -pl shared/dynamodb -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$OUT/ddb.classpath" >/dev/null
 "$JDK/bin/javac" --release 21 -nowarn -d "$OUT/classes" -cp "$JAR" $(find bench/respondent/src -name '*.java')
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-DDB_LOCAL_TELEMETRY=0 "$JAVA" -Djava.library.path=shared/dynamodb/target/native-libs -cp "$(cat "$OUT/ddb.classpath")" \
-  software.amazon.dynamodb.services.local.main.ServerRunner -inMemory -port "$PORT" -disableTelemetry \
-  >"$OUT/dynamodb-local.log" 2>&1 &
-DDB_PID=$!
-trap 'kill "$DDB_PID" 2>/dev/null || true' EXIT
-for attempt in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  [ "$attempt" -lt 100 ] || { echo "DynamoDB Local did not start: $OUT/dynamodb-local.log" >&2; exit 1; }
-  sleep 0.1
-done
+# shellcheck source=../lib/dynamodb-local.sh
+source bench/lib/dynamodb-local.sh
+bench_start_dynamodb_local "$OUT"
 
-export TABLE_NAME=bench DYNAMODB_ENDPOINT="http://127.0.0.1:$PORT" AWS_REGION=eu-north-1
+export TABLE_NAME=bench AWS_REGION=eu-north-1
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 CP="$JAR:$OUT/classes"
 "$JAVA" -cp "$CP" no.ks.barometer.bench.respondent.Seed $((COLD_RUNS + 2)) >"$OUT/invitations.txt"

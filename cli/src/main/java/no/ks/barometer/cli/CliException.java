@@ -23,11 +23,26 @@ final class CliException extends RuntimeException {
         return exitCode;
     }
 
+    /**
+     * API Gateway's own refusal ({@code {"message": "Forbidden"}}), sent before any function runs: for {@code 403}
+     * the request's identity was not accepted, which is what the person can do something about.
+     */
+    private static CliException gatewayRefusal(int exit, int status, String message) {
+        String hint = status == 403
+                ? " (API-et godtok ikke identiteten: admin-tokenet fra den lokale stacken, eller AWS-legitimasjon med"
+                        + " tilgang til administrasjonsrutene)"
+                : "";
+        return new CliException(exit, "HTTP " + status + ": " + message + hint);
+    }
+
     /** A problem reply in its own words: title, detail, and each error (a register's by line and field). */
     static CliException of(ApiClient.Reply reply) {
         int exit = reply.status() >= 500 ? 2 : 1;
         try {
             JsonNode problem = new ObjectMapper().readTree(reply.body());
+            if (!problem.has("title") && problem.path("message").isTextual()) {
+                return gatewayRefusal(exit, reply.status(), problem.path("message").asText());
+            }
             StringBuilder message = new StringBuilder(problem.path("title").asText("HTTP " + reply.status()))
                     .append(" (").append(reply.status()).append("): ").append(problem.path("detail").asText());
             for (JsonNode error : problem.path("errors")) {

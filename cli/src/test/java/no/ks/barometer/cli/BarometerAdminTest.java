@@ -237,6 +237,15 @@ class BarometerAdminTest {
     }
 
     @Test
+    void gatewaysOwnRefusalShowsItsMessageAndWhatToCheck() {
+        api.answer(new FakeApi.Canned(403, "application/json",
+                "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(1, local("surveys", "list"));
+        assertTrue(err().startsWith("HTTP 403: Forbidden (API-et godtok ikke identiteten: admin-tokenet"), err());
+    }
+
+    @Test
     void failureOfTheServiceExitsWithTwo() {
         api.answer(new FakeApi.Canned(503, "application/problem+json",
                 "{\"title\":\"Tjenesten er midlertidig utilgjengelig\",\"detail\":\"Prøv igjen.\"}"

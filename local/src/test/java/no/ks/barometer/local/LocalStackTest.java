@@ -2,7 +2,6 @@ package no.ks.barometer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.ks.barometer.local.http.StaticFiles;
 import no.ks.barometer.local.simulation.Plan;
 import no.ks.barometer.local.simulation.SimulationReport;
 import no.ks.barometer.questionnaire.OrgType;
@@ -50,10 +49,7 @@ class LocalStackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path web = dir.resolve("web");
-        Files.createDirectories(web);
-        Files.writeString(web.resolve(StaticFiles.PUBLISHED_LIST), "index.html\n");
-        Files.writeString(web.resolve("index.html"), "<!doctype html><title>Test-app</title>");
+        Path web = TestWeb.in(dir);
         Files.writeString(dir.resolve("outside.txt"), "not for the web");
         linksFile = dir.resolve("out/links.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

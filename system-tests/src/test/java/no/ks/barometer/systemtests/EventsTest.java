@@ -5,9 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.ks.barometer.functions.admin.AdminApiHandler;
+import no.ks.barometer.functions.admin.AdminSeed;
+import no.ks.barometer.functions.admin.Container;
 import no.ks.barometer.systemtests.RespondentClient.Reply;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 import no.ks.barometer.testing.DynamoDbLocal;
+import no.ks.barometer.testing.MutableClock;
 import no.ks.barometer.testing.Organisations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every sample event in events/ goes to its handler against DynamoDB Local and gets the status its file name
  * records ({@code <case>.<status>.json}). {@code {{token}}} becomes the token of a fresh invitation, prepared as
- * {@link #GIVEN} says; {@code {{etag}}} becomes the current questionnaire's entity tag. Every reply must also be
- * what openapi.yaml documents for its route and status.
+ * {@link #GIVEN} says; {@code {{etag}}} becomes the current questionnaire's entity tag. The admin API's events go
+ * through its container handler as {@link AdminSeed} prepares them. Every reply must also be what openapi.yaml
+ * documents for its route and status.
  */
 @ExtendWith(DynamoDbLocal.class)
 class EventsTest {
@@ -48,12 +54,18 @@ class EventsTest {
             "submit/stale-version", List.of("q0"));
 
     private static final OpenApiContract CONTRACT = new OpenApiContract();
+    private static final String ADMIN_API = "admin-api";
     private static RespondentClient api;
     private static int organisations;
+    private static AdminSeed adminSeed;
+    private static int adminSurveys;
 
     @BeforeAll
     static void setUp(DynamoDbLocal.LocalTable table) {
         api = new RespondentClient(table, "events");
+        MutableClock adminClock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
+        adminSeed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(),
+                adminClock)), adminClock);
     }
 
     @TestFactory
@@ -61,21 +73,35 @@ class EventsTest {
         Path events = Repository.root().resolve("events");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(events)) {
-            // The admin API's events go through its container handler in functions/admin-api (AdminEventsTest).
-            files = walk.filter(path -> path.toString().endsWith(".json"))
-                    .filter(path -> !path.getParent().getFileName().toString().equals("admin-api")).sorted().toList();
+            files = walk.filter(path -> path.toString().endsWith(".json")).sorted().toList();
         }
-        assertTrue(files.size() >= 20, "expected the sample events, found " + files);
+        assertTrue(files.size() >= 50, "expected the sample events, found " + files);
         return files.stream().map(file -> DynamicTest.dynamicTest(events.relativize(file).toString(), () -> {
             Matcher name = NAME.matcher(file.getFileName().toString());
             assertTrue(name.matches(), "event file names are <case>.<status>.json: " + file);
             String function = file.getParent().getFileName().toString();
+            if (function.equals(ADMIN_API)) {
+                sendToAdminApi(file, name.group(1), Integer.parseInt(name.group(2)));
+                return;
+            }
             String key = function + "/" + name.group(1);
             APIGatewayV2HTTPEvent event = event(file, key);
             Reply reply = Reply.of(handler(function).handleRequest(event, null));
             assertEquals(Integer.parseInt(name.group(2)), reply.status(), key + ": " + reply.raw());
             CONTRACT.assertConforms(event.getRouteKey(), reply);
         }));
+    }
+
+    /**
+     * An admin event goes through the real container handler, on a survey of its own prepared as {@link AdminSeed}
+     * says; the route key it is checked under is the event's own.
+     */
+    private static void sendToAdminApi(Path file, String name, int expected) throws IOException {
+        String event = adminSeed.prepare(name, "ev-" + adminSurveys++, Files.readString(file, StandardCharsets.UTF_8));
+        Container.Reply reply = adminSeed.container().send(event);
+        assertEquals(expected, reply.status(), ADMIN_API + "/" + name + ": " + reply.raw());
+        CONTRACT.assertConforms(EVENTS.readTree(event).path("routeKey").asText(), reply.status(), reply.headers(),
+                reply.body());
     }
 
     private static APIGatewayV2HTTPEvent event(Path file, String key) throws IOException {

@@ -1,6 +1,7 @@
 package no.ks.barometer.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
@@ -16,18 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checks a handler's reply against what openapi.yaml documents for its route and status. */
 final class OpenApiContract {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "https://barometer.example/";
     private static final String DOCUMENT = BASE + "openapi.yaml";
     private static final String QUESTIONNAIRE_SCHEMA = "shared/core/src/main/resources/questionnaires/questionnaire.schema.json";
@@ -52,46 +55,92 @@ final class OpenApiContract {
 
     /** @param route as in template.yaml, e.g. {@code PUT /v1/response/pages/{pageId}} */
     void assertConforms(String route, Reply reply) {
+        assertConforms(route, reply.status(), reply.headers(), reply.raw());
+    }
+
+    /**
+     * @param headers the reply's headers, names in any case
+     * @param body    the reply's body as text (decoded when it was base64), null when it has none
+     */
+    void assertConforms(String route, int status, Map<String, String> headers, String body) {
         String[] parts = route.split(" ", 2);
         String operation = "/paths/" + escape(parts[1]) + "/" + parts[0].toLowerCase(Locale.ROOT);
         assertTrue(!openApi.at(operation).isMissingNode(), "undocumented route " + route);
-        String pointer = operation + "/responses/" + reply.status();
+        String pointer = operation + "/responses/" + status;
         JsonNode response = openApi.at(pointer);
-        assertTrue(!response.isMissingNode(), route + " does not document status " + reply.status());
+        assertTrue(!response.isMissingNode(), route + " does not document status " + status);
         if (response.has("$ref")) {
             pointer = response.get("$ref").textValue().substring(1);
             response = openApi.at(pointer);
         }
-        assertRequiredHeaders(route, reply, pointer, response);
+        assertRequiredHeaders(route, status, headers, pointer, response);
         if (!response.has("content")) {
-            assertEquals(null, reply.raw(), route + " " + reply.status() + " has no body");
+            assertTrue(body == null || body.isEmpty(), route + " " + status + " has no body, not " + body);
             return;
         }
-        String mediaType = reply.headers().get("Content-Type");
-        assertNotNull(mediaType, route + " " + reply.status() + " has a body without Content-Type");
+        String sent = header(headers, "Content-Type");
+        assertNotNull(sent, route + " " + status + " has a body without Content-Type");
+        String mediaType = documentedMediaType(response, sent);
+        assertNotNull(mediaType, route + " " + status + " does not document " + sent);
         String schemaPointer = pointer + "/content/" + escape(mediaType) + "/schema";
-        assertTrue(!openApi.at(schemaPointer).isMissingNode(),
-                route + " " + reply.status() + " does not document " + mediaType);
         JsonSchema schema = schemas.getSchema(SchemaLocation.of(DOCUMENT + "#" + schemaPointer));
-        Set<ValidationMessage> errors = schema.validate(reply.body());
-        assertTrue(errors.isEmpty(), route + " " + reply.status() + ": " + errors + "\n" + reply.raw());
+        Set<ValidationMessage> errors = schema.validate(parsed(mediaType, body));
+        assertTrue(errors.isEmpty(), route + " " + status + ": " + errors + "\n" + body);
+    }
+
+    /**
+     * The response's documented media type that is the one sent. Type, subtype, parameter names and the charset are
+     * compared without regard to case, as HTTP compares them (the container writes {@code charset=UTF-8} for the
+     * {@code charset=utf-8} a resource sets), and spaces around {@code ;} do not count.
+     */
+    private static String documentedMediaType(JsonNode response, String sent) {
+        String wanted = normalized(sent);
+        for (String documented : (Iterable<String>) () -> response.path("content").fieldNames()) {
+            if (normalized(documented).equals(wanted)) {
+                return documented;
+            }
+        }
+        return null;
+    }
+
+    private static String normalized(String mediaType) {
+        return Arrays.stream(mediaType.split(";")).map(String::trim).map(part -> part.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(";"));
+    }
+
+    /** A JSON body as its tree; any other (CSV, JSON Lines, Markdown) as one string, which its schema describes. */
+    private static JsonNode parsed(String mediaType, String body) {
+        String type = mediaType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json") && !type.endsWith("+json")) {
+            return TextNode.valueOf(body);
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("A " + mediaType + " body that is not JSON: " + body, e);
+        }
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        return headers == null ? null : headers.entrySet().stream()
+                .filter(sent -> sent.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     /** Every header the response documents as required is sent, with a value its schema allows. */
-    private void assertRequiredHeaders(String route, Reply reply, String pointer, JsonNode response) {
+    private void assertRequiredHeaders(String route, int status, Map<String, String> headers, String pointer,
+                                       JsonNode response) {
         response.path("headers").properties().forEach(header -> {
             if (!header.getValue().path("required").asBoolean()) {
                 return;
             }
-            String value = reply.headers().entrySet().stream()
-                    .filter(sent -> sent.getKey().equalsIgnoreCase(header.getKey()))
-                    .map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
-            assertNotNull(value, route + " " + reply.status() + " lacks the header " + header.getKey());
+            String value = header(headers, header.getKey());
+            assertNotNull(value, route + " " + status + " lacks the header " + header.getKey());
             JsonSchema schema = schemas.getSchema(SchemaLocation.of(
                     DOCUMENT + "#" + pointer + "/headers/" + escape(header.getKey()) + "/schema"));
             Set<ValidationMessage> errors = schema.validate(TextNode.valueOf(value));
-            assertTrue(errors.isEmpty(), route + " " + reply.status() + " " + header.getKey() + ": " + errors);
+            assertTrue(errors.isEmpty(), route + " " + status + " " + header.getKey() + ": " + errors);
         });
     }
 

@@ -83,12 +83,12 @@ public final class HttpApiEvents {
                 : Base64.getEncoder().encodeToString(request.body());
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = found.route().event().auth() == RouteAuth.IAM
                 ? APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        // Whoever holds the admin token is no IAM user, so the principal has no ARN: the admin
+                        // function then records its caller id, and the audit trail says "local admin".
                         .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
-                                .withAccessKey("LOCALADMINACCESSKEY")
                                 .withAccountId(LocalAccount.ID)
-                                .withCallerId("LOCALADMIN")
-                                .withUserArn("arn:aws:iam::" + LocalAccount.ID + ":user/local-admin")
-                                .withUserId("LOCALADMIN")
+                                .withCallerId(LocalAccount.ADMIN)
+                                .withUserId(LocalAccount.ADMIN)
                                 .build())
                         .build()
                 : null;

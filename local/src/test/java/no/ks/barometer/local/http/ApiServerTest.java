@@ -409,8 +409,9 @@ class ApiServerTest {
     void iamRouteAcceptsTheAdminTokenAndTellsTheFunctionWhoCalled() throws Exception {
         JsonNode event = echoedEvent(send(get("/v1/admin/secrets")
                 .header("Authorization", "Bearer " + ADMIN_TOKEN)));
-        assertTrue(event.path("requestContext").path("authorizer").path("iam").path("userArn").asText()
-                .startsWith("arn:aws:iam::"));
+        JsonNode iam = event.path("requestContext").path("authorizer").path("iam");
+        assertEquals("local admin", iam.path("callerId").asText());
+        assertEquals(LocalAccount.ID, iam.path("accountId").asText());
     }
 
     @Test

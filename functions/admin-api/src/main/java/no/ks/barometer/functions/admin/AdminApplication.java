@@ -6,6 +6,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The administrator's API as one JAX-RS application. Resources are registered as instances with their use cases,
@@ -13,6 +15,20 @@ import java.time.Clock;
  * Jackson trees as the respondent API.
  */
 final class AdminApplication extends ResourceConfig {
+
+    /**
+     * Jersey warns, for every resource registered as an instance, that it "does not implement any provider
+     * interfaces" and will be ignored as a provider; it is then served as the resource it is (Jersey issue 3700).
+     * Those four false warnings would open every cold start's log (and format eight lines through java.util.logging
+     * while the administrator waits). This logger only judges how registered components serve as providers; the
+     * filter and mapper here are proved by the tests that send every route through the container. Held in a field,
+     * as java.util.logging keeps only weak references to its loggers.
+     */
+    private static final Logger PROVIDER_CHECK = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        PROVIDER_CHECK.setLevel(Level.SEVERE);
+    }
 
     AdminApplication(Administration administration, Clock clock) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * completed with answers and Sarpsborg's in progress; the imports find the survey without a register; the
  * creations find nothing.
  */
-final class AdminSeed {
+public final class AdminSeed {
 
     enum Given { NOTHING, SURVEY, SEEDED }
 
@@ -52,17 +52,17 @@ final class AdminSeed {
     private final Container container;
     private final MutableClock clock;
 
-    AdminSeed(DynamoDbLocal.LocalTable table, Container container, MutableClock clock) {
+    public AdminSeed(DynamoDbLocal.LocalTable table, Container container, MutableClock clock) {
         this.table = table;
         this.container = container;
         this.clock = clock;
     }
 
-    Container container() {
+    public Container container() {
         return container;
     }
 
-    static List<Path> eventFiles() throws IOException {
+    public static List<Path> eventFiles() throws IOException {
         Path directory = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(directory.resolve("events"))) {
             directory = directory.getParent();
@@ -82,7 +82,7 @@ final class AdminSeed {
     }
 
     /** Prepares what the event needs and returns it with its placeholders filled in. */
-    String prepare(String name, String survey, String event) throws IOException {
+    public String prepare(String name, String survey, String event) throws IOException {
         Given given = GIVEN.getOrDefault(name, Given.SEEDED);
         String token = "";
         if (given != Given.NOTHING) {

@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Sends HTTP API (payload 2.0) events through the real container handler and reads what it writes back. */
-final class Container {
+public final class Container {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    record Reply(int status, Map<String, String> headers, String body, String raw) {
+    public record Reply(int status, Map<String, String> headers, String body, String raw) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
@@ -34,11 +34,11 @@ final class Container {
 
     private final AdminApiHandler handler;
 
-    Container(AdminApiHandler handler) {
+    public Container(AdminApiHandler handler) {
         this.handler = handler;
     }
 
-    Reply send(String event) {
+    public Reply send(String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
