@@ -204,7 +204,7 @@ class BarometerAdminTest {
 
         List<String> lines = out().lines().toList();
         assertEquals("Kontakter som ikke fikk e-posten:", lines.get(lines.size() - 4), out());
-        assertTrue(lines.getLast().matches("3101\\s+Halden\\s+postmottak@halden.example\\s+Adressen virker ikke"
+        assertTrue(lines.getLast().strip().matches("3101\\s+Halden\\s+postmottak@halden.example\\s+Adressen virker ikke"
                 + " \\(permanent avvist\\)\\s+2026-09-01T08:16:02.669Z\\s+radgiver@halden.example"), lines.getLast());
     }
 
