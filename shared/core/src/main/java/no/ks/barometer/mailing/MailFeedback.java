@@ -22,7 +22,8 @@ public record MailFeedback(String messageId, String feedbackId, FeedbackKind kin
         Objects.requireNonNull(at, "at");
         addresses = List.copyOf(addresses);
         if (addresses.isEmpty() || addresses.stream().anyMatch(address -> address == null || address.isBlank())) {
-            throw new IllegalArgumentException("Feedback names one or more addresses, not " + addresses);
+            // The addresses stay out of the message: it is logged, and the table is where addresses are kept.
+            throw new IllegalArgumentException("Feedback names one or more addresses, none of them blank");
         }
     }
 

@@ -69,12 +69,12 @@ public final class SesEventsHandler implements RequestStreamHandler {
             log(line("ignored", eventId).put("eventType", event.path("detail").path("eventType").asText()));
             return;
         }
-        MailFeedback mail = report.get();
-        DeliveryFeedback.Outcome outcome = feedback.record(mail);
+        MailFeedback reported = report.get();
+        DeliveryFeedback.Outcome outcome = feedback.record(reported);
         log(line(outcome.name().toLowerCase(Locale.ROOT), eventId)
-                .put("messageId", mail.messageId())
-                .put("kind", mail.kind().name())
-                .put("addresses", mail.addresses().size()));
+                .put("messageId", reported.messageId())
+                .put("kind", reported.kind().name())
+                .put("addresses", reported.addresses().size()));
     }
 
     /** One JSON line per event; addresses are counted, not written, since the table has them. */
