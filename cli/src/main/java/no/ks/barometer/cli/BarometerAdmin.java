@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -413,6 +414,31 @@ public final class BarometerAdmin {
                 counts(table, segment.path("label").asText(), segment);
             }
             counts(table, "Totalt", report.path("overall"));
+            table.print(admin.out);
+            undeliverable(admin, report.path("undeliverable"));
+        }
+
+        /** Each contact whose mail bounced or was complained about, beside the organisation's other contacts. */
+        private static void undeliverable(BarometerAdmin admin, JsonNode organisations) {
+            if (organisations.isEmpty()) {
+                return;
+            }
+            Table table = new Table("orgnr", "organisasjon", "adresse", "hva", "når", "andre kontakter");
+            for (JsonNode organisation : organisations) {
+                for (JsonNode address : organisation.path("addresses")) {
+                    List<String> others = new ArrayList<>();
+                    organisation.path("contacts").forEach(contact -> {
+                        if (!contact.asText().equalsIgnoreCase(address.path("address").asText())) {
+                            others.add(contact.asText());
+                        }
+                    });
+                    table.row(organisation.path("orgNumber").asText(), organisation.path("orgName").asText(),
+                            address.path("address").asText(), address.path("label").asText(),
+                            address.path("at").asText(), String.join(", ", others));
+                }
+            }
+            admin.out.println();
+            admin.out.println("Kontakter som ikke fikk e-posten:");
             table.print(admin.out);
         }
 

@@ -191,6 +191,24 @@ class BarometerAdminTest {
     }
 
     @Test
+    void progressNamesEachBouncedContactBesideTheOrganisationsOtherContacts() {
+        api.answer(FakeApi.Canned.json("""
+                {"overall": {"invited": 1}, "segments": {"orgType": []},
+                 "undeliverable": [{"orgNumber": "3101", "orgName": "Halden",
+                   "contacts": ["postmottak@halden.example", "radgiver@halden.example"],
+                   "addresses": [{"address": "postmottak@halden.example", "kind": "PERMANENT_BOUNCE",
+                     "label": "Adressen virker ikke (permanent avvist)", "detail": "General",
+                     "at": "2026-09-01T08:16:02.669Z", "mailingId": "invitasjon"}]}]}"""));
+
+        assertEquals(0, local("progress", "b-2026"));
+
+        List<String> lines = out().lines().toList();
+        assertEquals("Kontakter som ikke fikk e-posten:", lines.get(lines.size() - 4), out());
+        assertTrue(lines.getLast().strip().matches("3101\\s+Halden\\s+postmottak@halden.example\\s+Adressen virker ikke"
+                + " \\(permanent avvist\\)\\s+2026-09-01T08:16:02.669Z\\s+radgiver@halden.example"), lines.getLast());
+    }
+
+    @Test
     void exportIsWrittenToTheFileWithAProgressBarToTheEnd(@TempDir Path dir) throws IOException {
         byte[] csv = ("\uFEFForgnr;navn\r\n" + "3101;Halden\r\n".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
         api.answer(new FakeApi.Canned(200, "text/csv; charset=utf-8", csv));

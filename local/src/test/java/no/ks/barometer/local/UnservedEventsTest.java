@@ -3,9 +3,11 @@ package no.ks.barometer.local;
 import no.ks.barometer.local.template.SamTemplate;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An event the stack does not serve is skipped, with a line at start naming the function, the event and its type. */
 class UnservedEventsTest {
@@ -41,6 +43,16 @@ class UnservedEventsTest {
                         + " kjører ikke på dem her.",
                 "Hoppes over: Mailer.Events.Outbox (SQS): den lokale stakken serverer ikke SQS-hendelser, så Mailer"
                         + " kjører ikke på dem her."), LocalStack.unservedEventNotes(template));
+    }
+
+    @Test
+    void theStackSaysAtStartThatSesBouncesAndComplaintsDoNotReachItsFunctionHere() {
+        SamTemplate template = SamTemplate.read(ProjectRoot.above(Path.of("")).orElseThrow()
+                .resolve(ProjectRoot.TEMPLATE));
+
+        assertTrue(LocalStack.unservedEventNotes(template).contains("Hoppes over: SesEventsFunction.Events.MailFeedback"
+                + " (EventBridgeRule): den lokale stakken serverer ikke EventBridgeRule-hendelser, så"
+                + " SesEventsFunction kjører ikke på dem her."), LocalStack.unservedEventNotes(template).toString());
     }
 
     @Test

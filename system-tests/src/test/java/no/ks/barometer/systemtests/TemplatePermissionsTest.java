@@ -2,33 +2,52 @@ package no.ks.barometer.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import no.ks.barometer.functions.sesevents.SesEventsHandler;
+import no.ks.barometer.invitation.InvitationService;
+import no.ks.barometer.invitation.Organisation;
+import no.ks.barometer.store.DynamoInvitationStore;
+import no.ks.barometer.store.DynamoMailingStore;
+import no.ks.barometer.survey.Survey;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.Organisations;
+import no.ks.barometer.testing.Surveys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The respondent functions' IAM policies in template.yaml grant exactly the DynamoDB actions their handlers call,
- * on the Barometer table only: a journey through every handler records the calls each one makes.
+ * on the Barometer table only: a journey through every handler records the calls each one makes. So does the
+ * function that records bounces and complaints, fed every sample event of events/ses-events.
  */
 @ExtendWith(DynamoDbLocal.class)
 class TemplatePermissionsTest {
 
     private static final List<String> RESPONDENT_FUNCTIONS =
             List.of("GetResponseFunction", "SavePageFunction", "SubmitFunction");
+    private static final String SES_EVENTS_FUNCTION = "SesEventsFunction";
     private static final Map<String, Set<String>> CALLED = new ConcurrentHashMap<>();
     private static JsonNode template;
 
@@ -46,6 +65,51 @@ class TemplatePermissionsTest {
         api.submit(token, version);
         api.submit(token, version);
         api.get(token);
+    }
+
+    @BeforeAll
+    static void feedTheSesEventsFunctionEverySampleEvent(DynamoDbLocal.LocalTable table) throws IOException {
+        Survey survey = Surveys.open("permissions-ses-events");
+        Organisation halden = Organisations.halden();
+        new InvitationService(new DynamoInvitationStore(table.client(), table.tableName()), Clock.systemUTC())
+                .invite(survey, halden, Duration.ofDays(60));
+        DynamoMailingStore mailings = new DynamoMailingStore(table.client(), table.tableName());
+        mailings.claim(survey.id(), "invitasjon", halden.number(), halden.contactEmails(), Instant.now());
+        mailings.markSent(survey.id(), "invitasjon", halden.number(), "permissions-message", Instant.now());
+        SesEventsHandler handler = new SesEventsHandler(recording(table, SES_EVENTS_FUNCTION), table.tableName(),
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(Repository.root().resolve("events/ses-events"))) {
+            samples = files.sorted().toList();
+        }
+        for (Path sample : samples) {
+            byte[] event = Files.readString(sample).replace("{{messageId}}", "permissions-message")
+                    .getBytes(StandardCharsets.UTF_8);
+            handler.handleRequest(new ByteArrayInputStream(event), OutputStream.nullOutputStream(), null);
+        }
+    }
+
+    @Test
+    void theSesEventsFunctionMayCallExactlyWhatItsHandlerCalls() {
+        assertEquals(Set.of("dynamodb:Query", "dynamodb:UpdateItem"), CALLED.get(SES_EVENTS_FUNCTION));
+        assertEquals(CALLED.get(SES_EVENTS_FUNCTION), allowedActions(SES_EVENTS_FUNCTION));
+    }
+
+    @Test
+    void theSesEventsFunctionQueriesOnlyTheIndexAndUpdatesOnlyTheTable() {
+        for (JsonNode statement : statements(SES_EVENTS_FUNCTION)) {
+            assertEquals("Allow", statement.path("Effect").asText());
+            List<String> actions = new ArrayList<>();
+            statement.path("Action").forEach(action -> actions.add(action.asText()));
+            JsonNode resource = statement.path("Resource");
+            if (actions.equals(List.of("dynamodb:Query"))) {
+                assertEquals("${BarometerTable.Arn}/index/gsi1", resource.path("Fn::Sub").asText());
+            } else {
+                assertEquals(List.of("dynamodb:UpdateItem"), actions);
+                assertEquals(List.of("BarometerTable", "Arn"),
+                        new YAMLMapper().convertValue(resource.path("Fn::GetAtt"), List.class));
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package no.ks.barometer.admin;
 
 import no.ks.barometer.invitation.Organisation;
+import no.ks.barometer.mailing.AddressFeedback;
 import no.ks.barometer.response.StoredResponse;
 
 import java.util.List;
@@ -24,6 +25,9 @@ public interface InvitationRecords {
 
     /** Every response of the survey with its answers, by organisation number. */
     List<StoredResponse> responses(String surveyId);
+
+    /** Every bounce and complaint recorded on the survey's mails, one per address and report. */
+    List<AddressFeedback> mailFeedback(String surveyId);
 
     /** Replaces the organisation data of invitations that exist; their links, status and answers stay. */
     void updateOrganisations(String surveyId, List<Organisation> organisations);

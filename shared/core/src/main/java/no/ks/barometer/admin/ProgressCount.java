@@ -1,6 +1,7 @@
 package no.ks.barometer.admin;
 
 import no.ks.barometer.invitation.Organisation;
+import no.ks.barometer.mailing.AddressFeedback;
 import no.ks.barometer.questionnaire.OrgType;
 import no.ks.barometer.register.Landsdel;
 import no.ks.barometer.response.ResponseStatus;
@@ -12,11 +13,16 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Counts a survey's invitations by status, overall and per segment, from one read of the survey's partition. */
+/**
+ * Counts a survey's invitations by status, overall and per segment, and names the contacts whose mail bounced or
+ * was complained about; two reads of the survey's partition (the invitations, the mails).
+ */
 public final class ProgressCount {
 
     private static final String UNKNOWN = "ukjent";
@@ -36,10 +42,11 @@ public final class ProgressCount {
             return SurveyAdmin.notFound(surveyId);
         }
         Instant now = clock.instant();
-        return Outcome.done(count(surveyId, now, records.summaries(surveyId)));
+        return Outcome.done(count(surveyId, now, records.summaries(surveyId), records.mailFeedback(surveyId)));
     }
 
-    static ProgressReport count(String surveyId, Instant countedAt, List<InvitationSummary> invitations) {
+    static ProgressReport count(String surveyId, Instant countedAt, List<InvitationSummary> invitations,
+                                List<AddressFeedback> feedback) {
         return new ProgressReport(surveyId, countedAt,
                 StatusCounts.of(tally(invitations)),
                 segments(invitations, o -> o.type().code(), o -> o.type() == OrgType.KOMMUNE ? "Kommuner"
@@ -49,7 +56,47 @@ public final class ProgressCount {
                 segments(invitations, o -> o.countyNumber() == null ? UNKNOWN : o.countyNumber(),
                         o -> o.countyName() == null ? UNKNOWN : o.countyName(), List.of()),
                 segments(invitations, ProgressCount::landsdelKey, o -> Landsdel.ofFylke(o.countyNumber())
-                        .map(Landsdel::label).orElse(UNKNOWN), orderOf(Landsdel.values(), Landsdel::name)));
+                        .map(Landsdel::label).orElse(UNKNOWN), orderOf(Landsdel.values(), Landsdel::name)),
+                undeliverable(invitations, feedback));
+    }
+
+    /**
+     * For each organisation, the latest report on each of its contacts now. A contact replaced in the register
+     * since is left out: its bounces no longer say anything about where the organisation's mail goes.
+     */
+    private static List<ProgressReport.Undeliverable> undeliverable(List<InvitationSummary> invitations,
+                                                                    List<AddressFeedback> feedback) {
+        Map<String, List<AddressFeedback>> byOrganisation = new TreeMap<>();
+        feedback.forEach(report -> byOrganisation.computeIfAbsent(report.orgNumber(), k -> new ArrayList<>())
+                .add(report));
+        Map<String, Organisation> organisations = new TreeMap<>();
+        invitations.forEach(invitation -> organisations.put(invitation.organisation().number(),
+                invitation.organisation()));
+        List<ProgressReport.Undeliverable> undeliverable = new ArrayList<>();
+        byOrganisation.forEach((number, reports) -> {
+            Organisation organisation = organisations.get(number);
+            if (organisation == null) {
+                return;
+            }
+            List<AddressFeedback> latest = new ArrayList<>();
+            for (String contact : organisation.contactEmails()) {
+                latestOn(contact, reports).ifPresent(latest::add);
+            }
+            if (!latest.isEmpty()) {
+                latest.sort(Comparator.comparing(AddressFeedback::address));
+                undeliverable.add(new ProgressReport.Undeliverable(number, organisation.name(),
+                        organisation.contactEmails(), latest));
+            }
+        });
+        return undeliverable;
+    }
+
+    /** Addresses are compared without case: receiving servers report them as they like. */
+    private static Optional<AddressFeedback> latestOn(String contact, List<AddressFeedback> reports) {
+        String wanted = contact.strip().toLowerCase(Locale.ROOT);
+        return reports.stream()
+                .filter(report -> report.address().strip().toLowerCase(Locale.ROOT).equals(wanted))
+                .max(Comparator.comparing(AddressFeedback::at));
     }
 
     private static String landsdelKey(Organisation organisation) {

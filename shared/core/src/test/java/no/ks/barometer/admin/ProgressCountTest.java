@@ -47,7 +47,7 @@ class ProgressCountTest {
             invitation("31", OrgType.FYLKESKOMMUNE, "31", "Østfold", 311_000, ResponseStatus.COMPLETED),
             invitation("46", OrgType.FYLKESKOMMUNE, "46", "Vestland", 650_000, ResponseStatus.INVITED));
 
-    private static final ProgressReport REPORT = ProgressCount.count("s", NOW, INVITATIONS);
+    private static final ProgressReport REPORT = ProgressCount.count("s", NOW, INVITATIONS, List.of());
 
     @Test
     void overallFiguresMatchTheHandCount() {
@@ -89,7 +89,7 @@ class ProgressCountTest {
 
     @Test
     void surveyWithoutInvitationsHasARateOfZero() {
-        assertEquals(new StatusCounts(0, 0, 0, 0, 0, 0, 0, 0.0), ProgressCount.count("s", NOW, List.of()).overall());
+        assertEquals(new StatusCounts(0, 0, 0, 0, 0, 0, 0, 0.0), ProgressCount.count("s", NOW, List.of(), List.of()).overall());
     }
 
     private static Map<String, StatusCounts> byKey(List<ProgressReport.Segment> segments) {

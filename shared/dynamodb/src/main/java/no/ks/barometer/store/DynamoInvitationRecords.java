@@ -4,6 +4,7 @@ import no.ks.barometer.admin.InvitationRecords;
 import no.ks.barometer.admin.InvitationSummary;
 import no.ks.barometer.admin.ListPage;
 import no.ks.barometer.invitation.Organisation;
+import no.ks.barometer.mailing.AddressFeedback;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.response.StoredResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,6 +78,14 @@ public final class DynamoInvitationRecords implements InvitationRecords {
         List<StoredResponse> responses = new ArrayList<>();
         queryAll(surveyId, false, item -> responses.add(ResponseDao.fromItem(item)));
         return responses;
+    }
+
+    /** The survey's mail items, reading only whom each is for and what was reported about it. */
+    @Override
+    public List<AddressFeedback> mailFeedback(String surveyId) {
+        return SurveyItems.withPrefix(client, tableName, surveyId, Keys.MAIL_PREFIX, List.of(
+                        InvitationItems.ORG_NUMBER, DynamoMailingStore.MAILING_ID, DynamoMailFeedback.FEEDBACK))
+                .stream().flatMap(item -> DynamoMailFeedback.of(item).stream()).toList();
     }
 
     @Override

@@ -22,18 +22,23 @@ import java.util.Optional;
  * Sends through Amazon SES v2: {@code SendEmail} with the raw MIME bytes, so SES delivers exactly the message the
  * local outbox would write. The recipients are named in the request too, not only read from the headers. An
  * error answer from SES is a refusal ({@link MailRefusedException}); a failure on the way (a timeout, a lost
- * answer) leaves unknown whether SES took the mail.
+ * answer) leaves unknown whether SES took the mail. Every mail names the stack's configuration set, whose bounces
+ * and complaints SES publishes back to the stack (functions/ses-events).
  */
 public final class SesOutbox implements Outbox {
 
     /** Set only outside AWS (tests): where an SES-compatible endpoint listens. */
     public static final String ENDPOINT_VARIABLE = "SES_ENDPOINT";
+    /** The SES configuration set (template.yaml's MailConfigurationSet); without it no bounce comes back. */
+    public static final String CONFIGURATION_SET_VARIABLE = "SES_CONFIGURATION_SET";
 
     private final SesV2Client client;
+    private final Optional<String> configurationSet;
     private final Clock clock;
 
-    public SesOutbox(SesV2Client client, Clock clock) {
+    public SesOutbox(SesV2Client client, Optional<String> configurationSet, Clock clock) {
         this.client = client;
+        this.configurationSet = configurationSet;
         this.clock = clock;
     }
 
@@ -51,7 +56,8 @@ public final class SesOutbox implements Outbox {
                 .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));
         Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank())
                 .map(URI::create).ifPresent(builder::endpointOverride);
-        return new SesOutbox(builder.build(), clock);
+        return new SesOutbox(builder.build(), Optional.ofNullable(environment.get(CONFIGURATION_SET_VARIABLE))
+                .filter(s -> !s.isBlank()), clock);
     }
 
     @Override
@@ -60,6 +66,7 @@ public final class SesOutbox implements Outbox {
         try {
             return client.sendEmail(request -> request
                             .fromEmailAddress(mail.from().address())
+                            .configurationSetName(configurationSet.orElse(null))
                             .destination(destination -> destination.toAddresses(mime.recipients()))
                             .content(content -> content.raw(raw -> raw.data(SdkBytes.fromByteArray(mime.bytes())))))
                     .messageId();

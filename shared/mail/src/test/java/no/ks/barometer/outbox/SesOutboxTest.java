@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SES v2 adapter against an endpoint on loopback that records what it was sent; no cloud. */
 class SesOutboxTest {
@@ -76,6 +78,18 @@ class SesOutboxTest {
                 List.class));
         byte[] raw = Base64.getDecoder().decode(request.body().path("Content").path("Raw").path("Data").asText());
         TestMails.assertReadsAsTheReminder(raw);
+    }
+
+    @Test
+    void everyMailNamesTheConfigurationSetWhoseBouncesComeBackWhenOneIsGiven() throws Exception {
+        Map<String, String> withSet = new HashMap<>(environment());
+        withSet.put(SesOutbox.CONFIGURATION_SET_VARIABLE, "barometer-prod");
+
+        SesOutbox.fromEnvironment(withSet, new MutableClock(TestMails.SENT)).send(TestMails.reminder("m1-4640"));
+        SesOutbox.fromEnvironment(environment(), new MutableClock(TestMails.SENT)).send(TestMails.reminder("m1-4641"));
+
+        assertEquals("barometer-prod", received.get(0).body().path("ConfigurationSetName").asText());
+        assertTrue(received.get(1).body().path("ConfigurationSetName").isMissingNode());
     }
 
     @Test

@@ -12,6 +12,7 @@ import no.ks.barometer.admin.StatusCounts;
 import no.ks.barometer.admin.SurveyChange;
 import no.ks.barometer.invitation.IssuedInvitation;
 import no.ks.barometer.invitation.Organisation;
+import no.ks.barometer.mailing.AddressFeedback;
 import no.ks.barometer.response.ResponseTimes;
 import no.ks.barometer.survey.Survey;
 import no.ks.barometer.survey.SurveyState;
@@ -107,6 +108,23 @@ final class Views {
         segments.set("sizeGroup", segments(report.bySizeGroup()));
         segments.set("fylke", segments(report.byFylke()));
         segments.set("landsdel", segments(report.byLandsdel()));
+        ArrayNode undeliverable = body.putArray("undeliverable");
+        for (ProgressReport.Undeliverable organisation : report.undeliverable()) {
+            ObjectNode node = undeliverable.addObject();
+            node.put("orgNumber", organisation.orgNumber());
+            node.put("orgName", organisation.orgName());
+            organisation.contacts().forEach(node.putArray("contacts")::add);
+            ArrayNode addresses = node.putArray("addresses");
+            for (AddressFeedback feedback : organisation.addresses()) {
+                ObjectNode address = addresses.addObject();
+                address.put("address", feedback.address());
+                address.put("kind", feedback.kind().name());
+                address.put("label", feedback.kind().label());
+                address.put("detail", feedback.detail());
+                instant(address, "at", feedback.at());
+                address.put("mailingId", feedback.mailingId());
+            }
+        }
         return body;
     }
 
