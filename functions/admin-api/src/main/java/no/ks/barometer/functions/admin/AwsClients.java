@@ -1,0 +1,40 @@
+package no.ks.barometer.functions.admin;
+
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** SDK clients built for Lambda's cold start, as the shared modules build theirs; an endpoint variable points one at the local stack. */
+final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, Map<String, String> environment, String endpointVariable) {
+        builder.httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build())
+                .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        Optional.ofNullable(environment.get(endpointVariable)).filter(s -> !s.isBlank())
+                .map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    static String required(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set");
+        }
+        return value;
+    }
+}
