@@ -1,6 +1,10 @@
 package no.ks.barometer.functions.admin;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,10 +28,22 @@ final class AwsClients {
                         .socketTimeout(Duration.ofSeconds(5))
                         .build())
                 .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+                .credentialsProvider(credentials(environment));
         Optional.ofNullable(environment.get(endpointVariable)).filter(s -> !s.isBlank())
                 .map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** Lambda's role credentials are in its environment; the local stack gives its functions stand-ins there. */
+    private static AwsCredentialsProvider credentials(Map<String, String> environment) {
+        String id = environment.get("AWS_ACCESS_KEY_ID");
+        String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+        if (id == null || secret == null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        String session = environment.get("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(id, secret)
+                : AwsSessionCredentials.create(id, secret, session));
     }
 
     static String required(Map<String, String> environment, String name) {
