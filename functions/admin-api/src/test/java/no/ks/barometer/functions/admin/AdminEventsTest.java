@@ -2,10 +2,12 @@ package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.MutableClock;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every event in events/admin-api goes through the real container handler against DynamoDB Local and gets the
  * status its file name records. {@code {{survey}}} becomes a survey of the event's own, prepared as
- * {@link AdminSeed} says; {@code {{token}}} the respondent link token of one of its organisations.
+ * {@link AdminSeed} says; {@code {{token}}} the respondent link token of one of its organisations. Lambda and the
+ * Scheduler, which the mailing routes call, answer on loopback.
  */
 @ExtendWith(DynamoDbLocal.class)
 class AdminEventsTest {
@@ -33,11 +36,21 @@ class AdminEventsTest {
     private static final AtomicInteger SURVEYS = new AtomicInteger();
     private static AdminSeed seed;
 
+    @TempDir
+    static Path keys;
+    private static RecordingAws aws;
+
     @BeforeAll
-    static void setUp(DynamoDbLocal.LocalTable table) {
+    static void setUp(DynamoDbLocal.LocalTable table) throws IOException {
         MutableClock clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
-        seed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock)),
-                clock);
+        aws = new RecordingAws();
+        seed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock,
+                aws.environment(keys.resolve("link-key")))), clock);
+    }
+
+    @AfterAll
+    static void stopAws() {
+        aws.close();
     }
 
     @TestFactory
