@@ -64,8 +64,8 @@ class MailingRoutesTest {
         List<RecordingAws.Call> calls = newCalls();
         assertEquals(1, calls.size(), calls.toString());
         RecordingAws.Call invoke = calls.get(0);
-        assertEquals("/lambda/2015-03-31/functions/arn%3Aaws%3Alambda%3Aeu-north-1%3A123456789012%3Afunction%3A"
-                + "barometer-mailer%3Alive/invocations", invoke.path());
+        assertEquals("/lambda/2015-03-31/functions/arn:aws:lambda:eu-north-1:123456789012:function:barometer-mailer:live"
+                + "/invocations", invoke.path());
         assertEquals("Event", invoke.invocationType());
         assertEquals(survey, invoke.body().path("surveyId").asText());
         assertEquals("invitasjon", invoke.body().path("mailingId").asText());
