@@ -52,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<LocalService> running = new ArrayList<>();
     /** Beside the data, so links made before a restart are made the same after it. */
     static final String LINK_KEY_FILE_NAME = "link-key";
+    private static final String LOCAL_MAILS_PER_SECOND = "1000";
 
     private LocalDynamoDb dynamoDb;
     private LocalOutbox outbox;
@@ -130,6 +131,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> localVariables = new HashMap<>(dynamoDb.environment());
         localVariables.put(LinkKeys.FILE_VARIABLE, linkKeyFile.toString());
         localVariables.put(MailerHandler.OUTBOX_VARIABLE, outbox.folder().toString());
+        // The send rate is SES's quota; a folder has none, so a local mailing goes as fast as the mailer can.
+        localVariables.put("MAILS_PER_SECOND", LOCAL_MAILS_PER_SECOND);
         localVariables.putAll(aws.environment("LAMBDA_ENDPOINT", "SCHEDULER_ENDPOINT"));
         Map<String, LocalFunction> functions = LocalFunctions.load(template,
                 new ValueResolver(template, physicalIds(root, template), LocalDynamoDb.REGION),

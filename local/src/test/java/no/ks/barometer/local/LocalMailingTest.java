@@ -174,7 +174,7 @@ class LocalMailingTest {
     }
 
     private static Map<String, Mail> awaitMails(String mailingId, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         Map<String, Mail> mails = mails(mailingId);
         while (mails.size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
