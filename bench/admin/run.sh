@@ -42,6 +42,8 @@ done
 
 export TABLE_NAME=bench DYNAMODB_ENDPOINT="http://127.0.0.1:$PORT" AWS_REGION=eu-north-1
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+# The link key the handler derives links from; in AWS a KMS key (LINK_KEY_ID), which no route here uses.
+export LINK_KEY_FILE="$OUT/link-key"
 CP="$JAR:$OUT/classes"
 "$JAVA" -cp "$CP" no.ks.barometer.bench.respondent.Seed 1 >"$OUT/invitations.txt"
 read -r ORG _ <"$OUT/invitations.txt"

@@ -6,7 +6,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import no.ks.barometer.local.http.StaticFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,13 +63,9 @@ class LocalMailingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path web = dir.resolve("web");
-        Files.createDirectories(web);
-        Files.writeString(web.resolve(StaticFiles.PUBLISHED_LIST), "index.html\n");
-        Files.writeString(web.resolve("index.html"), "<!doctype html><title>Test-app</title>");
         console = new ByteArrayOutputStream();
-        stack = LocalStack.start(Options.parse("--port", "0", "--web", web.toString(),
-                "--data", dir.resolve("data").toString()), new PrintStream(console, true, StandardCharsets.UTF_8));
+        stack = LocalStack.start(Options.parse("--port", "0", "--data", dir.resolve("data").toString()),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
         printed = console.toString(StandardCharsets.UTF_8);
         links = stack.links().stream().collect(Collectors.toMap(RespondentLink::number, link -> link));
         answerQ0(DECLINED, 2);

@@ -24,17 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +69,8 @@ class TemplateMailingPermissionsTest {
                 Duration.ofDays(90));
         new MailingPlanner(new DynamoMailingStore(table.client(), table.tableName()), clock)
                 .register(survey, Mailing.toEveryOpen("invitasjon", MailKind.INVITATION));
-        MailerHandler mailer = new MailerHandler(recording(table), table.tableName(), clock, Map.of(
+        MailerHandler mailer = new MailerHandler(StorageCalls.recordingIamActions(table,
+                TemplateMailingPermissionsTest::called), table.tableName(), clock, Map.of(
                 "LINK_KEY_FILE", key.toString(), "OUTBOX_DIR", dir.resolve("outbox").toString(),
                 "MAIL_FROM_ADDRESS", "innovasjonsbarometer@ks.example", "MAIL_FROM_NAME", "KS",
                 "MAIL_COMMISSIONER", "KS", "MAIL_PARTNER", "Analysepartner AS", "MAIL_CONTACT_NAME", "brukerstøtten",
@@ -89,6 +79,12 @@ class TemplateMailingPermissionsTest {
         assertThrows(MailRefusedException.class, () -> mailer.run(survey.id(), "invitasjon"));
         try (var mails = Files.list(dir.resolve("outbox"))) {
             assertEquals(2, mails.filter(mail -> mail.toString().endsWith(".eml")).count());
+        }
+    }
+
+    private static void called(String action) {
+        synchronized (CALLED) {
+            CALLED.add(action);
         }
     }
 
@@ -158,43 +154,5 @@ class TemplateMailingPermissionsTest {
         List<JsonNode> statements = new ArrayList<>();
         policies.forEach(policy -> policy.path("Statement").forEach(statements::add));
         return statements;
-    }
-
-    /**
-     * Records each call as the IAM action it is authorised as: a transaction as the action of each item in it,
-     * since IAM authorises TransactWriteItems item by item.
-     */
-    private static DynamoDbClient recording(DynamoDbLocal.LocalTable table) {
-        return DynamoDbClient.builder()
-                .endpointOverride(table.endpoint())
-                .region(Region.EU_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        synchronized (CALLED) {
-                            if (context.request() instanceof TransactWriteItemsRequest transaction) {
-                                transaction.transactItems().forEach(item -> CALLED.add(itemAction(item)));
-                            } else {
-                                CALLED.add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                            }
-                        }
-                    }
-                }))
-                .build();
-    }
-
-    private static String itemAction(TransactWriteItem item) {
-        if (item.update() != null) {
-            return "dynamodb:UpdateItem";
-        }
-        if (item.put() != null) {
-            return "dynamodb:PutItem";
-        }
-        if (item.delete() != null) {
-            return "dynamodb:DeleteItem";
-        }
-        return "dynamodb:ConditionCheckItem";
     }
 }

@@ -1,7 +1,6 @@
 package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.testing.DynamoDbLocal;
-import no.ks.barometer.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -42,10 +40,8 @@ class AdminEventsTest {
 
     @BeforeAll
     static void setUp(DynamoDbLocal.LocalTable table) throws IOException {
-        MutableClock clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
         aws = new RecordingAws();
-        seed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock,
-                aws.environment(keys.resolve("link-key")))), clock);
+        seed = AdminSeed.withMailing(table, aws, keys.resolve("link-key"));
     }
 
     @AfterAll

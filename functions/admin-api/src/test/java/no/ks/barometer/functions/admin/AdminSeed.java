@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,16 @@ final class AdminSeed {
         this.table = table;
         this.container = container;
         this.clock = clock;
+    }
+
+    /**
+     * On the admin handler as configured in AWS, with Lambda and the Scheduler at {@code aws} and the link key in
+     * {@code linkKeyFile}, at the events' time.
+     */
+    static AdminSeed withMailing(DynamoDbLocal.LocalTable table, RecordingAws aws, Path linkKeyFile) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
+        return new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock,
+                aws.environment(linkKeyFile))), clock);
     }
 
     Container container() {

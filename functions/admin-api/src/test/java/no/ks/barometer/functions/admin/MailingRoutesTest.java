@@ -2,7 +2,6 @@ package no.ks.barometer.functions.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import no.ks.barometer.testing.DynamoDbLocal;
-import no.ks.barometer.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,10 +36,8 @@ class MailingRoutesTest {
 
     @BeforeAll
     static void setUp(DynamoDbLocal.LocalTable table) throws IOException {
-        MutableClock clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
         aws = new RecordingAws();
-        seed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock,
-                aws.environment(keys.resolve("link-key")))), clock);
+        seed = AdminSeed.withMailing(table, aws, keys.resolve("link-key"));
     }
 
     @AfterAll
