@@ -2,7 +2,7 @@ package no.ks.barometer.functions.admin;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -34,16 +34,18 @@ final class AwsClients {
         return builder.build();
     }
 
-    /** Lambda's role credentials are in its environment; the local stack gives its functions stand-ins there. */
+    /**
+     * Lambda's role credentials, read afresh from the process environment; else the stand-ins the local stack gives
+     * its functions in {@code environment} (its process has none).
+     */
     private static AwsCredentialsProvider credentials(Map<String, String> environment) {
         String id = environment.get("AWS_ACCESS_KEY_ID");
         String secret = environment.get("AWS_SECRET_ACCESS_KEY");
         if (id == null || secret == null) {
             return EnvironmentVariableCredentialsProvider.create();
         }
-        String session = environment.get("AWS_SESSION_TOKEN");
-        return StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(id, secret)
-                : AwsSessionCredentials.create(id, secret, session));
+        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)));
     }
 
     static String required(Map<String, String> environment, String name) {
