@@ -33,6 +33,8 @@ bench_start_dynamodb_local "$OUT"
 
 export TABLE_NAME=bench AWS_REGION=eu-north-1
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+# The link key the handler derives links from; in AWS a KMS key (LINK_KEY_ID), which no route here uses.
+export LINK_KEY_FILE="$OUT/link-key"
 CP="$JAR:$OUT/classes"
 "$JAVA" -cp "$CP" no.ks.barometer.bench.respondent.Seed 1 >"$OUT/invitations.txt"
 read -r ORG _ <"$OUT/invitations.txt"

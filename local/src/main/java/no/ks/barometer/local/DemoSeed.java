@@ -7,12 +7,15 @@ import no.ks.barometer.store.DynamoInvitationStore;
 import no.ks.barometer.store.SurveyDao;
 import no.ks.barometer.survey.Survey;
 import no.ks.barometer.survey.SurveyState;
+import no.ks.barometer.token.LinkKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +31,7 @@ final class DemoSeed {
     static final int QUESTIONNAIRE_VERSION = 1;
     static final String TITLE = "KS' Innovasjonsbarometer 2024";
     static final Duration LINK_VALIDITY = Duration.ofDays(365);
+    static final Duration ANSWER_TIME = Duration.ofDays(90);
 
     /**
      * @param created whether this start seeded the table
@@ -43,11 +47,13 @@ final class DemoSeed {
      * @param keptLinks where the links are kept between starts ({@code --data}); written before the seed completes,
      *                  so that no token is lost
      */
-    static Outcome ensure(DynamoDbClient client, String tableName, Clock clock, URI baseUrl, String adminToken,
-                          Optional<Path> keptLinks) {
+    static Outcome ensure(DynamoDbClient client, String tableName, LinkKey linkKey, Clock clock, URI baseUrl,
+                          String adminToken, Optional<Path> keptLinks) {
         SurveyDao surveys = new SurveyDao(client, tableName);
+        // A deadline, which every invitation names and without which nothing is mailed.
+        Instant closesAt = clock.instant().plus(ANSWER_TIME).truncatedTo(ChronoUnit.DAYS);
         Survey survey = new Survey(SURVEY_ID, TITLE, QUESTIONNAIRE_ID, QUESTIONNAIRE_VERSION, SurveyState.OPEN, null,
-                null, baseUrl);
+                closesAt, baseUrl);
         Optional<Survey> existing = surveys.get(SURVEY_ID);
         if (existing.isPresent()) {
             if (!existing.get().linkBaseUrl().equals(baseUrl)) {
@@ -58,7 +64,8 @@ final class DemoSeed {
             }
             return new Outcome(false, keptLinks.flatMap(LinksFile::read).map(file -> file.links(baseUrl)));
         }
-        InvitationService invitations = new InvitationService(new DynamoInvitationStore(client, tableName), clock);
+        InvitationService invitations = new InvitationService(new DynamoInvitationStore(client, tableName), linkKey,
+                clock);
         List<IssuedInvitation> issued = invitations.inviteAll(survey, Register.standard().all(), LINK_VALIDITY);
         List<RespondentLink> links = issued.stream()
                 .map(i -> new RespondentLink(i.organisation().number(), i.organisation().name(),

@@ -1,5 +1,9 @@
 package no.ks.barometer.local;
 
+import no.ks.barometer.functions.mailer.MailerHandler;
+import no.ks.barometer.keys.LinkKeyFile;
+import no.ks.barometer.keys.LinkKeys;
+import no.ks.barometer.local.aws.LocalAwsEndpoints;
 import no.ks.barometer.local.dynamodb.LocalDynamoDb;
 import no.ks.barometer.local.functions.LocalFunction;
 import no.ks.barometer.local.functions.LocalFunctions;
@@ -17,13 +21,16 @@ import no.ks.barometer.local.template.ValueResolver;
 import no.ks.barometer.questionnaire.OrgType;
 import no.ks.barometer.token.Tokens;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +50,13 @@ public final class LocalStack implements AutoCloseable {
     private static final int SAMPLE_FYLKESKOMMUNER = 2;
 
     private final List<LocalService> running = new ArrayList<>();
+    /** Beside the data, so links made before a restart are made the same after it. */
+    static final String LINK_KEY_FILE_NAME = "link-key";
+    private static final String LOCAL_MAILS_PER_SECOND = "1000";
+
     private LocalDynamoDb dynamoDb;
+    private LocalOutbox outbox;
+    private Path linkKeyFile;
     private URI baseUrl;
     private String adminToken;
     private List<RespondentLink> links = List.of();
@@ -109,9 +122,22 @@ public final class LocalStack implements AutoCloseable {
         dynamoDb = new LocalDynamoDb(options.data(), nativeLibraryCandidates(root), TABLE_NAME);
         startService(dynamoDb);
 
+        Path files = options.data().orElseGet(LocalStack::temporaryFolder);
+        outbox = new LocalOutbox(files.resolve("outbox"), out);
+        startService(outbox);
+        LocalAwsEndpoints aws = new LocalAwsEndpoints(clock, out);
+        startService(aws);
+        linkKeyFile = files.resolve(LINK_KEY_FILE_NAME);
+        Map<String, String> localVariables = new HashMap<>(dynamoDb.environment());
+        localVariables.put(LinkKeys.FILE_VARIABLE, linkKeyFile.toString());
+        localVariables.put(MailerHandler.OUTBOX_VARIABLE, outbox.folder().toString());
+        // The send rate is SES's quota; a folder has none, so a local mailing goes as fast as the mailer can.
+        localVariables.put("MAILS_PER_SECOND", LOCAL_MAILS_PER_SECOND);
+        localVariables.putAll(aws.environment("LAMBDA_ENDPOINT", "SCHEDULER_ENDPOINT"));
         Map<String, LocalFunction> functions = LocalFunctions.load(template,
-                new ValueResolver(template, Map.of(template.table().logicalId(), TABLE_NAME), LocalDynamoDb.REGION),
-                dynamoDb.environment(), dynamoDb.client(), TABLE_NAME, clock);
+                new ValueResolver(template, physicalIds(root, template), LocalDynamoDb.REGION),
+                localVariables, dynamoDb.client(), TABLE_NAME, clock);
+        aws.serve(functions);
         adminToken = Tokens.newToken();
         Path webDir = options.web().orElse(root.resolve("web"));
         StaticFiles webApp = new StaticFiles(webDir);
@@ -128,8 +154,8 @@ public final class LocalStack implements AutoCloseable {
         baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
 
         Optional<Path> keptLinks = options.data().map(dir -> dir.resolve(LinksFile.DATA_FILE_NAME));
-        DemoSeed.Outcome seed = DemoSeed.ensure(dynamoDb.client(), TABLE_NAME, clock, baseUrl, adminToken,
-                keptLinks);
+        DemoSeed.Outcome seed = DemoSeed.ensure(dynamoDb.client(), TABLE_NAME, LinkKeyFile.load(linkKeyFile), clock,
+                baseUrl, adminToken, keptLinks);
         links = seed.links().orElse(List.of());
         LinksFile current = LinksFile.of(baseUrl, adminToken, links);
         if (!links.isEmpty()) {
@@ -139,6 +165,7 @@ public final class LocalStack implements AutoCloseable {
         linksFile = options.linksFile().or(() -> keptLinks);
         startService(scheduler);
         printBanner(out, options, seed);
+        outbox.printWhere();
         printSchedules(out, scheduler);
         printUnserved(out, template);
         out.println("Ctrl-C stopper.");
@@ -208,6 +235,27 @@ public final class LocalStack implements AutoCloseable {
         return notes;
     }
 
+    /**
+     * What a {@code Ref} names here: the table its local name, every other resource its logical id (a function is
+     * loaded under it, and the local endpoints find it by that name in an ARN).
+     */
+    private static Map<String, String> physicalIds(Path root, SamTemplate template) {
+        Map<String, String> ids = new HashMap<>();
+        SamTemplate.readTree(root.resolve(ProjectRoot.TEMPLATE)).path("Resources").fieldNames()
+                .forEachRemaining(id -> ids.put(id, id));
+        ids.put(template.table().logicalId(), TABLE_NAME);
+        return ids;
+    }
+
+    /** Where the outbox and the link key go when the data is kept in memory only. */
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("barometer-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<Path> nativeLibraryCandidates(Path root) {
         List<Path> candidates = new ArrayList<>();
         ProjectRoot.codeLocation().filter(Files::isRegularFile)
@@ -223,6 +271,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String adminToken() {
         return adminToken;
+    }
+
+    /** Where the mailer writes every mail as an {@code .eml} file. */
+    public Path outboxFolder() {
+        return outbox.folder();
+    }
+
+    /** The key every respondent link of this stack is derived from. */
+    public Path linkKeyFile() {
+        return linkKeyFile;
     }
 
     public List<RespondentLink> links() {

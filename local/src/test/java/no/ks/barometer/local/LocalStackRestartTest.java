@@ -2,23 +2,31 @@ package no.ks.barometer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import no.ks.barometer.questionnaire.OrgType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With {@code --data}, a restart finds every answer and prints the same links. */
+/** With {@code --data}, a restart finds every answer, prints the same links and mails them. */
 class LocalStackRestartTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +48,30 @@ class LocalStackRestartTest {
 
     private static List<String> linkLines(String printed) {
         return printed.lines().filter(line -> line.contains("#t=")).toList();
+    }
+
+    /** Sends the organisation a reminder through the admin API and reads the link in the mail the outbox got. */
+    private static String remindedLink(LocalStack stack, String orgNumber) throws Exception {
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(stack.baseUrl()
+                        .resolve("/v1/admin/surveys/innovasjonsbarometer-2024/mailings"))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mailingId\":\"etter-omstart\",\"kind\":\"reminder\","
+                        + "\"orgNumbers\":[\"" + orgNumber + "\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, started.statusCode(), started.body());
+        Path mail = stack.outboxFolder().resolve("etter-omstart-" + orgNumber + ".eml");
+        for (int attempt = 0; attempt < 600 && !Files.exists(mail); attempt++) {
+            Thread.sleep(100);
+        }
+        String text;
+        try (InputStream in = Files.newInputStream(mail)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            text = (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+        }
+        Matcher found = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/#t=[A-Za-z0-9_-]{22}").matcher(text);
+        assertTrue(found.find(), "a link in " + mail);
+        return found.group();
     }
 
     @Test
@@ -77,6 +109,8 @@ class LocalStackRestartTest {
             JsonNode body = JSON.readTree(response.body());
             assertEquals(1, body.path("answers").path("Q0").path("choice").asInt());
             assertEquals("IN_PROGRESS", body.path("status").asText());
+            assertEquals(link.url().toString(), remindedLink(second.stack(), link.number()),
+                    "the key file beside the data makes a reminder carry the link issued before the restart");
         } finally {
             second.stack().close();
         }

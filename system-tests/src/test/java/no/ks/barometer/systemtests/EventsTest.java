@@ -5,24 +5,24 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.ks.barometer.functions.admin.AdminApiHandler;
 import no.ks.barometer.functions.admin.AdminSeed;
+import no.ks.barometer.functions.admin.RecordingAws;
 import no.ks.barometer.functions.admin.Container;
 import no.ks.barometer.systemtests.RespondentClient.Reply;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 import no.ks.barometer.testing.DynamoDbLocal;
-import no.ks.barometer.testing.MutableClock;
 import no.ks.barometer.testing.Organisations;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -60,12 +60,20 @@ class EventsTest {
     private static AdminSeed adminSeed;
     private static int adminSurveys;
 
+    @TempDir
+    static Path keys;
+    private static RecordingAws aws;
+
     @BeforeAll
-    static void setUp(DynamoDbLocal.LocalTable table) {
+    static void setUp(DynamoDbLocal.LocalTable table) throws IOException {
         api = new RespondentClient(table, "events");
-        MutableClock adminClock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
-        adminSeed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(),
-                adminClock)), adminClock);
+        aws = new RecordingAws();
+        adminSeed = AdminSeed.withMailing(table, aws, keys.resolve("link-key"));
+    }
+
+    @AfterAll
+    static void stopAws() {
+        aws.close();
     }
 
     @TestFactory

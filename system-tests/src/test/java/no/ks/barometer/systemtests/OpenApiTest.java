@@ -112,6 +112,14 @@ class OpenApiTest {
                 "GET /v1/admin/surveys/{surveyId}/export", Set.of("200", "400", "403", "404"),
                 "GET /v1/admin/surveys/{surveyId}/codebook", Set.of("200", "403", "404"),
                 "GET /v1/admin/surveys/{surveyId}/audit", Set.of("200", "400", "403")));
+        expected.putAll(Map.of(
+                "GET /v1/admin/surveys/{surveyId}/mailings", Set.of("200", "403", "404"),
+                "POST /v1/admin/surveys/{surveyId}/mailings", Set.of("202", "400", "403", "404", "409", "413"),
+                "POST /v1/admin/surveys/{surveyId}/mailings/dry-run", Set.of("200", "400", "403", "404", "409",
+                        "413"),
+                "POST /v1/admin/surveys/{surveyId}/mailings/scheduled", Set.of("202", "400", "403", "404", "409",
+                        "413"),
+                "GET /v1/admin/surveys/{surveyId}/mailings/{mailingId}", Set.of("200", "403", "404")));
         openApiOperations().forEach((route, operation) -> {
             Set<String> documented = new HashSet<>();
             operation.get("responses").fieldNames().forEachRemaining(documented::add);

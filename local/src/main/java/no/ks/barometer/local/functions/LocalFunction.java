@@ -46,7 +46,8 @@ public final class LocalFunction {
     }
 
     /**
-     * Instantiates the handler the way it asks to be built: with its dependencies
+     * Instantiates the handler the way it asks to be built: with its dependencies and its environment
+     * {@code (DynamoDbClient, String tableName, Clock, Map<String, String>)}, else with its dependencies
      * {@code (DynamoDbClient, String tableName, Clock)} when it has that constructor, else with its environment
      * {@code (Map<String, String>)}, else with no arguments.
      */
@@ -68,6 +69,12 @@ public final class LocalFunction {
 
     private static Object instantiate(Class<?> type, FunctionEnvironment environment)
             throws ReflectiveOperationException {
+        Optional<Constructor<?>> withEverything = constructor(type, DynamoDbClient.class, String.class, Clock.class,
+                Map.class);
+        if (withEverything.isPresent()) {
+            return withEverything.get().newInstance(environment.dynamoDb(), environment.tableName(),
+                    environment.clock(), environment.variables());
+        }
         Optional<Constructor<?>> withDependencies = constructor(type, DynamoDbClient.class, String.class, Clock.class);
         if (withDependencies.isPresent()) {
             return withDependencies.get().newInstance(environment.dynamoDb(), environment.tableName(),

@@ -3,6 +3,8 @@ package no.ks.barometer.admin;
 import no.ks.barometer.invitation.InvitationService;
 import no.ks.barometer.invitation.InvitationStore;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
+import no.ks.barometer.token.HmacLinkKey;
+import no.ks.barometer.token.LinkKey;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -18,8 +20,17 @@ public record Administration(SurveyAdmin surveys, RegisterImport register, Invit
     public static Administration on(SurveyLifecycleStore surveys, InvitationRecords records, InvitationStore invitationStore,
                                     AuditLog auditLog, Supplier<QuestionnaireCatalog> catalog,
                                     Clock clock) {
+        return on(surveys, records, invitationStore, auditLog, catalog, HmacLinkKey.ephemeral(), clock);
+    }
+
+    /**
+     * @param linkKey what links are derived from; the mailer needs the same key to make them again for its mail
+     */
+    public static Administration on(SurveyLifecycleStore surveys, InvitationRecords records, InvitationStore invitationStore,
+                                    AuditLog auditLog, Supplier<QuestionnaireCatalog> catalog, LinkKey linkKey,
+                                    Clock clock) {
         AuditTrail audit = new AuditTrail(auditLog, clock);
-        InvitationService invitations = new InvitationService(invitationStore, clock);
+        InvitationService invitations = new InvitationService(invitationStore, linkKey, clock);
         return new Administration(
                 new SurveyAdmin(surveys, catalog, audit, clock),
                 new RegisterImport(surveys, records, invitations, audit),

@@ -12,6 +12,10 @@ public enum AuditAction {
     ORGANISATION_UPDATED,
     LINK_REISSUED,
     LINK_REVOKED,
+    /** A mailing was set going (or going again, to resume), with its kind and reach. */
+    MAILING_STARTED,
+    /** A mailing was scheduled to run once at a time. */
+    MAILING_SCHEDULED,
     /** Response data left the system: who took it, and in which format. */
     RESPONSES_EXPORTED
 }

@@ -10,6 +10,11 @@ public enum Refusal {
     SURVEY_EXISTS,
     QUESTIONNAIRE_NOT_FOUND,
     NOT_INVITED,
+    /** A mailing needs the survey open with its deadline ahead. */
+    SURVEY_NOT_OPEN,
+    MAILING_NOT_FOUND,
+    /** The mailing id is taken by another mailing (another kind or list). */
+    MAILING_EXISTS,
     /** Someone else changed the same thing meanwhile; reading again and retrying settles it. */
     CHANGED_MEANWHILE
 }

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public record Mailing(String id, MailKind kind, Set<String> chosen) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** What a mailing id may be; it names files and schedules, so it keeps to these characters. */
+    public static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
     public Mailing {
         Objects.requireNonNull(kind, "kind");

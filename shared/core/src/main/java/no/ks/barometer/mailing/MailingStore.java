@@ -19,6 +19,9 @@ public interface MailingStore {
 
     Optional<Mailing> find(String surveyId, String mailingId);
 
+    /** Every mailing of the survey, by id. */
+    List<Mailing> mailings(String surveyId);
+
     /** Every organisation invited to the survey, with what a mailing needs to know of it. */
     List<Invitee> invitees(String surveyId);
 

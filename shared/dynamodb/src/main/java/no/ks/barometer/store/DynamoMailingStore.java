@@ -92,6 +92,14 @@ public final class DynamoMailingStore implements MailingStore {
     }
 
     @Override
+    public List<Mailing> mailings(String surveyId) {
+        return SurveyItems.withPrefix(client, tableName, surveyId, Keys.MAILING_PREFIX,
+                        List.of(MAILING_ID, KIND, CHOSEN)).stream()
+                .map(DynamoMailingStore::mailing)
+                .toList();
+    }
+
+    @Override
     public List<Invitee> invitees(String surveyId) {
         return SurveyItems.withPrefix(client, tableName, surveyId, Keys.ORG_PREFIX, INVITEE_ATTRIBUTES).stream()
                 .map(item -> new Invitee(InvitationItems.invited(item), status(item),

@@ -25,6 +25,9 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Metoden er ikke tillatt her"),
     SURVEY_EXISTS(409, "survey-exists", "Undersøkelsen finnes allerede"),
     CHANGED_MEANWHILE(409, "changed-meanwhile", "Endret av noen andre samtidig"),
+    SURVEY_NOT_OPEN(409, "survey-not-open", "Undersøkelsen er ikke åpen"),
+    MAILING_NOT_FOUND(404, "mailing-not-found", "Utsendingen finnes ikke"),
+    MAILING_EXISTS(409, "mailing-exists", "Utsendingen finnes allerede"),
     INVALID_REGISTER(422, "invalid-register", "Registeret har feil");
 
     private static final String PREFIX = "urn:barometer:problem:";

@@ -6,6 +6,13 @@ import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import no.ks.barometer.admin.Administration;
+import no.ks.barometer.admin.MailingAdmin;
+import no.ks.barometer.keys.LinkKeys;
+import no.ks.barometer.mailing.MailerTrigger;
+import no.ks.barometer.mailing.MailingSchedule;
+import no.ks.barometer.store.DynamoMailingStore;
+import no.ks.barometer.token.HmacLinkKey;
+import no.ks.barometer.token.LinkKey;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 import no.ks.barometer.store.DynamoAuditLog;
 import no.ks.barometer.store.DynamoDbClients;
@@ -24,6 +31,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Every {@code /v1/admin/} route: the Jersey application {@link AdminApplication}, run on HTTP API (payload 2.0)
@@ -34,7 +43,8 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     /** Built once per container, in the init phase that SnapStart snapshots. */
     private static final class FromEnvironment {
         static final JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> CONTAINER = container(
-                DynamoDbClients.fromEnvironment(), DynamoDbClients.tableName(System.getenv()), Clock.systemUTC());
+                DynamoDbClients.fromEnvironment(), DynamoDbClients.tableName(System.getenv()), Clock.systemUTC(),
+                Wiring.fromEnvironment(System.getenv()));
     }
 
     /** Read and linted on first use: most routes never need it. */
@@ -49,8 +59,20 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
         Core.getGlobalContext().register(this);
     }
 
+    /**
+     * Without mailing: links from a key that ends with this process, and starting or scheduling a mailing fails. For
+     * tests of the other routes.
+     */
     public AdminApiHandler(DynamoDbClient client, String tableName, Clock clock) {
-        this(container(client, tableName, clock));
+        this(container(client, tableName, clock, Wiring.withoutMailing()));
+    }
+
+    /**
+     * As in AWS, configured by {@code environment}: the link key, the mailer to invoke, the schedule group (the
+     * local stack points these at itself).
+     */
+    public AdminApiHandler(DynamoDbClient client, String tableName, Clock clock, Map<String, String> environment) {
+        this(container(client, tableName, clock, Wiring.fromEnvironment(environment)));
     }
 
     private AdminApiHandler(JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> container) {
@@ -58,11 +80,55 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     }
 
     private static JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> container(
-            DynamoDbClient client, String tableName, Clock clock) {
-        Administration administration = Administration.on(new SurveyDao(client, tableName),
+            DynamoDbClient client, String tableName, Clock clock, Wiring wiring) {
+        SurveyDao surveys = new SurveyDao(client, tableName);
+        Administration administration = Administration.on(surveys,
                 new DynamoInvitationRecords(client, tableName), new DynamoInvitationStore(client, tableName),
-                new DynamoAuditLog(client, tableName), () -> Catalog.QUESTIONNAIRES, clock);
-        return JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(new AdminApplication(administration, clock));
+                new DynamoAuditLog(client, tableName), () -> Catalog.QUESTIONNAIRES, wiring.linkKey(), clock);
+        MailingAdmin mailings = new MailingAdmin(surveys, new DynamoMailingStore(client, tableName), wiring.trigger(),
+                wiring.schedule(), administration.audit(), clock);
+        return JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(
+                new AdminApplication(administration, mailings, clock));
+    }
+
+    /** What the handler needs beyond the table: the link key and the ways to set the mailer going. */
+    private record Wiring(LinkKey linkKey, MailerTrigger trigger, MailingSchedule schedule) {
+
+        /** The clients are built on first use, so routes that never mail do not pay for them at a cold start. */
+        static Wiring fromEnvironment(Map<String, String> environment) {
+            Once<MailerTrigger> trigger = new Once<>(() -> LambdaMailerTrigger.fromEnvironment(environment));
+            Once<MailingSchedule> schedule = new Once<>(() -> SchedulerMailingSchedule.fromEnvironment(environment));
+            return new Wiring(LinkKeys.fromEnvironment(environment),
+                    (surveyId, mailingId) -> trigger.get().start(surveyId, mailingId),
+                    (surveyId, mailingId, at) -> schedule.get().runAt(surveyId, mailingId, at));
+        }
+
+        static Wiring withoutMailing() {
+            MailerTrigger none = (surveyId, mailingId) -> {
+                throw new IllegalStateException("This handler was built without a mailer");
+            };
+            MailingSchedule noSchedule = (surveyId, mailingId, at) -> {
+                throw new IllegalStateException("This handler was built without a scheduler");
+            };
+            return new Wiring(HmacLinkKey.ephemeral(), none, noSchedule);
+        }
+    }
+
+    /** A value made when first asked for, then kept. */
+    private static final class Once<T> {
+        private final Supplier<T> make;
+        private T value;
+
+        Once(Supplier<T> make) {
+            this.make = make;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
     }
 
     @Override

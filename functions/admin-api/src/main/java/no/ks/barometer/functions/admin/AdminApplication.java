@@ -1,6 +1,7 @@
 package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.admin.Administration;
+import no.ks.barometer.admin.MailingAdmin;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -30,7 +31,7 @@ final class AdminApplication extends ResourceConfig {
         PROVIDER_CHECK.setLevel(Level.SEVERE);
     }
 
-    AdminApplication(Administration administration, Clock clock) {
+    AdminApplication(Administration administration, MailingAdmin mailings, Clock clock) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -43,6 +44,7 @@ final class AdminApplication extends ResourceConfig {
         register(new SurveysResource(administration.surveys(), clock));
         register(new RegisterResource(administration.register()));
         register(new InvitationsResource(administration.invitations(), clock));
+        register(new MailingsResource(mailings));
         register(new ReportsResource(administration.progress(), administration.export(), administration.audit()));
     }
 }

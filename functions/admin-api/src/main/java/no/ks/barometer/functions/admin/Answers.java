@@ -48,6 +48,9 @@ final class Answers {
             case QUESTIONNAIRE_NOT_FOUND -> ProblemType.QUESTIONNAIRE_NOT_FOUND;
             case NOT_INVITED -> ProblemType.NOT_INVITED;
             case CHANGED_MEANWHILE -> ProblemType.CHANGED_MEANWHILE;
+            case SURVEY_NOT_OPEN -> ProblemType.SURVEY_NOT_OPEN;
+            case MAILING_NOT_FOUND -> ProblemType.MAILING_NOT_FOUND;
+            case MAILING_EXISTS -> ProblemType.MAILING_EXISTS;
         };
         ApiReply reply = Replies.problem(ApiProblem.of(type, refused.detail()));
         if (refused.errors().isEmpty()) {

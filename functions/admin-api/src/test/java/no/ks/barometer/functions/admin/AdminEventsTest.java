@@ -1,17 +1,17 @@
 package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.testing.DynamoDbLocal;
-import no.ks.barometer.testing.MutableClock;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every event in events/admin-api goes through the real container handler against DynamoDB Local and gets the
  * status its file name records. {@code {{survey}}} becomes a survey of the event's own, prepared as
- * {@link AdminSeed} says; {@code {{token}}} the respondent link token of one of its organisations.
+ * {@link AdminSeed} says; {@code {{token}}} the respondent link token of one of its organisations. Lambda and the
+ * Scheduler, which the mailing routes call, answer on loopback.
  */
 @ExtendWith(DynamoDbLocal.class)
 class AdminEventsTest {
@@ -33,11 +34,19 @@ class AdminEventsTest {
     private static final AtomicInteger SURVEYS = new AtomicInteger();
     private static AdminSeed seed;
 
+    @TempDir
+    static Path keys;
+    private static RecordingAws aws;
+
     @BeforeAll
-    static void setUp(DynamoDbLocal.LocalTable table) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
-        seed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock)),
-                clock);
+    static void setUp(DynamoDbLocal.LocalTable table) throws IOException {
+        aws = new RecordingAws();
+        seed = AdminSeed.withMailing(table, aws, keys.resolve("link-key"));
+    }
+
+    @AfterAll
+    static void stopAws() {
+        aws.close();
     }
 
     @TestFactory

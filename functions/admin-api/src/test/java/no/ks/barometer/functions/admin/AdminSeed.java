@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * What an admin event needs before it is sent, made through the admin API itself: most events find a survey with
  * three organisations invited (3101 Halden, 3103 Sarpsborg, 31 Østfold fylkeskommune), Halden's response
- * completed with answers and Sarpsborg's in progress; the imports find the survey without a register; the
- * creations find nothing.
+ * completed with answers and Sarpsborg's in progress (the mailing events find it so, one closed, some with a
+ * mailing started); the imports find the survey without a register; the creations find nothing.
  */
 public final class AdminSeed {
 
@@ -44,6 +46,9 @@ public final class AdminSeed {
             "import-wrong-type", Given.SURVEY,
             "import-standard", Given.SURVEY);
 
+    /** The mailing events that find the invitation mailing «invitasjon» started. */
+    private static final Set<String> MAILING_STARTED = Set.of("mailing-start-id-taken", "mailings", "mailing");
+
     static final String HALDEN_ANSWERS = """
             {"Q0": {"choice": 1}, "Q1": {"choice": 2}, "Q2": {"choice": 1}, "Q3": {"choice": 4},
              "Q4": {"choices": [1, 10], "other": "=1+1"}, "Q22": {"text": "Bedre tjenester i Østfold"}}""";
@@ -56,6 +61,16 @@ public final class AdminSeed {
         this.table = table;
         this.container = container;
         this.clock = clock;
+    }
+
+    /**
+     * On the admin handler as configured in AWS, with Lambda and the Scheduler at {@code aws} and the link key in
+     * {@code linkKeyFile}, at the events' time.
+     */
+    public static AdminSeed withMailing(DynamoDbLocal.LocalTable table, RecordingAws aws, Path linkKeyFile) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
+        return new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock,
+                aws.environment(linkKeyFile))), clock);
     }
 
     public Container container() {
@@ -94,6 +109,12 @@ public final class AdminSeed {
             respond(survey, "3103", ResponseStatus.IN_PROGRESS, "{\"Q0\": {\"choice\": 1}}");
             String link = imported.at("/invited/1/link").asText();
             token = link.substring(link.indexOf("#t=") + 3);
+            if (name.equals("mailing-start-closed")) {
+                send("close", survey, "", 200);
+            }
+            if (MAILING_STARTED.contains(name)) {
+                send("mailing-start", survey, "", 202);
+            }
         }
         return event.replace("{{survey}}", survey).replace("{{token}}", token);
     }
