@@ -102,10 +102,12 @@ class TemplateMailingPermissionsTest {
     }
 
     @Test
-    void mailerMaySendOnlyAsTheOneSesIdentityAndMacOnlyWithTheLinkKey() {
+    void mailerMaySendOnlyAsTheOneSesIdentityWithTheOneConfigurationSetAndMacOnlyWithTheLinkKey() {
         assertEquals(Map.of(
                         "[\"ses:SendEmail\",\"ses:SendRawEmail\"]",
-                        "{\"Fn::Sub\":\"arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailIdentity}\"}",
+                        "[{\"Fn::Sub\":\"arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailIdentity}\"},"
+                                + "{\"Fn::Sub\":\"arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:"
+                                + "configuration-set/${MailConfigurationSet}\"}]",
                         "\"kms:GenerateMac\"", "{\"Fn::GetAtt\":[\"LinkKey\",\"Arn\"]}"),
                 grants("MailerFunction", "ses:", "kms:"));
     }

@@ -69,6 +69,7 @@ class MailerSesTest {
         Map<String, String> sesEnvironment = new HashMap<>();
         sesEnvironment.put("AWS_REGION", "eu-north-1");
         sesEnvironment.put(SesOutbox.ENDPOINT_VARIABLE, "http://127.0.0.1:" + ses.getAddress().getPort());
+        sesEnvironment.put(SesOutbox.CONFIGURATION_SET_VARIABLE, "barometer-test-mail");
         MailerHandler handler = fixture.handler(sesEnvironment);
 
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -81,6 +82,8 @@ class MailerSesTest {
         Map<String, String> linkByRecipient = new HashMap<>();
         for (JsonNode request : sendEmails) {
             assertEquals("innovasjonsbarometer@ks.example", request.path("FromEmailAddress").asText());
+            assertEquals("barometer-test-mail", request.path("ConfigurationSetName").asText(),
+                    "every mail names the configuration set its bounces come back through");
             byte[] mime = Base64.getDecoder().decode(request.at("/Content/Raw/Data").asText());
             linkByRecipient.put(request.at("/Destination/ToAddresses/0").asText(), MailerFixture.link(mime));
         }
