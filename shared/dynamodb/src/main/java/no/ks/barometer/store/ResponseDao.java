@@ -93,7 +93,7 @@ public final class ResponseDao implements ResponseStore {
                 ":hash", s(response.tokenHash()),
                 ":now", instant(now));
         UpdateItemRequest request = updateRequest(response, "SET #status = :opened, #openedAt = :now",
-                "#status = :invited AND #tokenHash = :hash", names, values);
+                "#status = :invited AND #tokenHash = :hash", names, values, ReturnValue.ALL_NEW);
         try {
             return fromItem(client.updateItem(request).attributes());
         } catch (ConditionalCheckFailedException e) {
@@ -125,7 +125,14 @@ public final class ResponseDao implements ResponseStore {
             names.put("#endedAt", ENDED_AT);
             update.append(", #endedAt = :now");
         }
-        return conditionalUpdate(base, update.toString(), names, values);
+        ResponseTimes times = base.times();
+        ResponseTimes written = new ResponseTimes(times.invitedAt(), times.openedAt(),
+                times.startedAt() == null ? write.now() : times.startedAt(), write.now(), times.submittedAt(),
+                write.status().acceptsAnswers() ? times.endedAt() : write.now());
+        return conditionalUpdate(base, update.toString(), names, values,
+                new StoredResponse(base.surveyId(), base.organisation(), base.tokenHash(), base.tokenExpiresAt(),
+                        write.status(), written, write.questionnaireId(), write.questionnaireVersion(),
+                        write.expectedVersion() + 1, write.answers(), write.savedPages(), write.lastWrite()));
     }
 
     @Override
@@ -136,34 +143,49 @@ public final class ResponseDao implements ResponseStore {
         Map<String, AttributeValue> values = writableValues(base, submission.expectedVersion(), submission.now());
         values.put(":completed", s(ResponseStatus.COMPLETED.name()));
         values.put(":lastWrite", lastWrite(submission.lastWrite()));
+        ResponseTimes times = base.times();
         return conditionalUpdate(base,
                 "SET #status = :completed, #version = :next, #submittedAt = :now, #lastWrite = :lastWrite",
-                names, values);
+                names, values,
+                new StoredResponse(base.surveyId(), base.organisation(), base.tokenHash(), base.tokenExpiresAt(),
+                        ResponseStatus.COMPLETED, new ResponseTimes(times.invitedAt(), times.openedAt(),
+                        times.startedAt(), times.lastSavedAt(), submission.now(), times.endedAt()),
+                        base.questionnaireId(), base.questionnaireVersion(), submission.expectedVersion() + 1,
+                        base.answers(), base.savedPages(), submission.lastWrite()));
     }
 
+    /**
+     * A respondent's write, whose result is known without asking for it back: the condition proves that the item
+     * still had the version, token and status of {@code base}, and the update sets every attribute a respondent's
+     * reply shows, so the item as written is {@code written}. (Attributes outside both, such as the organisation's
+     * register details, may have moved on since {@code base} was read; the next read shows them.) Not returning
+     * the item spares DynamoDB sending it and the function reading it, on every save.
+     */
     private WriteOutcome conditionalUpdate(StoredResponse base, String update, Map<String, String> names,
-                                           Map<String, AttributeValue> values) {
-        UpdateItemRequest request = updateRequest(base, update, WRITABLE, names, values);
+                                           Map<String, AttributeValue> values, StoredResponse written) {
+        UpdateItemRequest request = updateRequest(base, update, WRITABLE, names, values, ReturnValue.NONE);
         try {
-            return new WriteOutcome.Written(fromItem(client.updateItem(request).attributes()));
+            client.updateItem(request);
+            return new WriteOutcome.Written(written);
         } catch (ConditionalCheckFailedException e) {
             return new WriteOutcome.Refused(current(base, e).orElse(null));
         }
     }
 
     /**
-     * A conditional update of the response's item that returns the item as written, or, when the condition
-     * fails, the item that refused it: one round trip either way.
+     * A conditional update of the response's item that returns what {@code returned} asks for, or, when the
+     * condition fails, the item that refused it: one round trip either way.
      */
     private UpdateItemRequest updateRequest(StoredResponse response, String update, String condition,
-                                            Map<String, String> names, Map<String, AttributeValue> values) {
+                                            Map<String, String> names, Map<String, AttributeValue> values,
+                                            ReturnValue returned) {
         return UpdateItemRequest.builder().tableName(tableName)
                 .key(Keys.invitation(response.surveyId(), response.organisation().number()))
                 .updateExpression(update)
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
-                .returnValues(ReturnValue.ALL_NEW)
+                .returnValues(returned)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
