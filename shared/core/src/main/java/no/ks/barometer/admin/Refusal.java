@@ -11,5 +11,8 @@ public enum Refusal {
     QUESTIONNAIRE_NOT_FOUND,
     NOT_INVITED,
     /** Someone else changed the same thing meanwhile; reading again and retrying settles it. */
-    CHANGED_MEANWHILE
+    CHANGED_MEANWHILE,
+    SNAPSHOT_NOT_FOUND,
+    /** What the action needs is not set up where it runs (publishing without a place to publish to). */
+    UNAVAILABLE
 }

@@ -11,7 +11,10 @@ import no.ks.barometer.store.DynamoAuditLog;
 import no.ks.barometer.store.DynamoDbClients;
 import no.ks.barometer.store.DynamoInvitationRecords;
 import no.ks.barometer.store.DynamoInvitationStore;
+import no.ks.barometer.store.SnapshotServices;
 import no.ks.barometer.store.SurveyDao;
+import no.ks.barometer.results.PublishedResultsFactory;
+import no.ks.barometer.snapshot.SnapshotService;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,6 +27,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Every {@code /v1/admin/} route: the Jersey application {@link AdminApplication}, run on HTTP API (payload 2.0)
@@ -34,7 +38,8 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     /** Built once per container, in the init phase that SnapStart snapshots. */
     private static final class FromEnvironment {
         static final JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> CONTAINER = container(
-                DynamoDbClients.fromEnvironment(), DynamoDbClients.tableName(System.getenv()), Clock.systemUTC());
+                DynamoDbClients.fromEnvironment(), DynamoDbClients.tableName(System.getenv()), Clock.systemUTC(),
+                System.getenv());
     }
 
     /** Read and linted on first use: most routes never need it. */
@@ -49,8 +54,17 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
         Core.getGlobalContext().register(this);
     }
 
+    /** Without an environment: snapshots are computed with the default k, and publishing is refused. */
     public AdminApiHandler(DynamoDbClient client, String tableName, Clock clock) {
-        this(container(client, tableName, clock));
+        this(client, tableName, clock, Map.of());
+    }
+
+    /**
+     * @param environment where published snapshots go ({@code RESULTS_BUCKET}, or {@code RESULTS_DIR} in the local
+     *                    stack) and the k of the disclosure control ({@code DISCLOSURE_K})
+     */
+    public AdminApiHandler(DynamoDbClient client, String tableName, Clock clock, Map<String, String> environment) {
+        this(container(client, tableName, clock, environment));
     }
 
     private AdminApiHandler(JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> container) {
@@ -58,11 +72,14 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     }
 
     private static JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> container(
-            DynamoDbClient client, String tableName, Clock clock) {
+            DynamoDbClient client, String tableName, Clock clock, Map<String, String> environment) {
         Administration administration = Administration.on(new SurveyDao(client, tableName),
                 new DynamoInvitationRecords(client, tableName), new DynamoInvitationStore(client, tableName),
                 new DynamoAuditLog(client, tableName), () -> Catalog.QUESTIONNAIRES, clock);
-        return JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(new AdminApplication(administration, clock));
+        SnapshotService snapshots = SnapshotServices.on(client, tableName, () -> Catalog.QUESTIONNAIRES,
+                PublishedResultsFactory.fromEnvironment(environment), SnapshotServices.k(environment), clock);
+        return JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(new AdminApplication(administration, snapshots,
+                clock));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.admin.Administration;
+import no.ks.barometer.snapshot.SnapshotService;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -14,7 +15,7 @@ import java.time.Clock;
  */
 final class AdminApplication extends ResourceConfig {
 
-    AdminApplication(Administration administration, Clock clock) {
+    AdminApplication(Administration administration, SnapshotService snapshots, Clock clock) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -28,5 +29,6 @@ final class AdminApplication extends ResourceConfig {
         register(new RegisterResource(administration.register()));
         register(new InvitationsResource(administration.invitations(), clock));
         register(new ReportsResource(administration.progress(), administration.export(), administration.audit()));
+        register(new SnapshotsResource(snapshots));
     }
 }

@@ -48,6 +48,8 @@ final class Answers {
             case QUESTIONNAIRE_NOT_FOUND -> ProblemType.QUESTIONNAIRE_NOT_FOUND;
             case NOT_INVITED -> ProblemType.NOT_INVITED;
             case CHANGED_MEANWHILE -> ProblemType.CHANGED_MEANWHILE;
+            case SNAPSHOT_NOT_FOUND -> ProblemType.SNAPSHOT_NOT_FOUND;
+            case UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
         };
         ApiReply reply = Replies.problem(ApiProblem.of(type, refused.detail()));
         if (refused.errors().isEmpty()) {
