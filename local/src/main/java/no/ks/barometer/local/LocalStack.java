@@ -15,6 +15,7 @@ import no.ks.barometer.local.template.SamFunction;
 import no.ks.barometer.local.template.SamTemplate;
 import no.ks.barometer.local.template.ValueResolver;
 import no.ks.barometer.questionnaire.OrgType;
+import no.ks.barometer.results.PublishedResultsFactory;
 import no.ks.barometer.token.Tokens;
 
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,9 +111,14 @@ public final class LocalStack implements AutoCloseable {
         dynamoDb = new LocalDynamoDb(options.data(), nativeLibraryCandidates(root), TABLE_NAME);
         startService(dynamoDb);
 
+        PublishedResultsFolder published = PublishedResultsFolder.in(options.data());
+        Map<String, String> localVariables = new HashMap<>(dynamoDb.environment());
+        localVariables.put(PublishedResultsFactory.DIR_VARIABLE, published.root().toString());
         Map<String, LocalFunction> functions = LocalFunctions.load(template,
-                new ValueResolver(template, Map.of(template.table().logicalId(), TABLE_NAME), LocalDynamoDb.REGION),
-                dynamoDb.environment(), dynamoDb.client(), TABLE_NAME, clock);
+                new ValueResolver(template, Map.of(template.table().logicalId(), TABLE_NAME,
+                        PublishedResultsFolder.BUCKET_LOGICAL_ID, PublishedResultsFolder.BUCKET_NAME),
+                        LocalDynamoDb.REGION),
+                localVariables, dynamoDb.client(), TABLE_NAME, clock);
         adminToken = Tokens.newToken();
         Path webDir = options.web().orElse(root.resolve("web"));
         StaticFiles webApp = new StaticFiles(webDir);
@@ -123,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalScheduler scheduler = new LocalScheduler(LocalSchedule.allOf(template), functions, clock, out);
         ApiServer api = new ApiServer(options.port(), Router.from(template), functions, webApp,
-                adminToken, clock, scheduler, ApiServer.Limits.DEFAULT);
+                Optional.of(published.files()), adminToken, clock, scheduler, ApiServer.Limits.DEFAULT);
         startService(api);
         baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
 

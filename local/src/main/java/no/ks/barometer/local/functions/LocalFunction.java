@@ -46,9 +46,10 @@ public final class LocalFunction {
     }
 
     /**
-     * Instantiates the handler the way it asks to be built: with its dependencies
-     * {@code (DynamoDbClient, String tableName, Clock)} when it has that constructor, else with its environment
-     * {@code (Map<String, String>)}, else with no arguments.
+     * Instantiates the handler the way it asks to be built: with its dependencies and environment
+     * {@code (DynamoDbClient, String tableName, Clock, Map<String, String>)}, else with its dependencies
+     * {@code (DynamoDbClient, String tableName, Clock)}, else with its environment {@code (Map<String, String>)},
+     * else with no arguments.
      */
     public static LocalFunction load(SamFunction definition, FunctionEnvironment environment) {
         String className = definition.handler().className();
@@ -68,6 +69,12 @@ public final class LocalFunction {
 
     private static Object instantiate(Class<?> type, FunctionEnvironment environment)
             throws ReflectiveOperationException {
+        Optional<Constructor<?>> withBoth = constructor(type, DynamoDbClient.class, String.class, Clock.class,
+                Map.class);
+        if (withBoth.isPresent()) {
+            return withBoth.get().newInstance(environment.dynamoDb(), environment.tableName(), environment.clock(),
+                    environment.variables());
+        }
         Optional<Constructor<?>> withDependencies = constructor(type, DynamoDbClient.class, String.class, Clock.class);
         if (withDependencies.isPresent()) {
             return withDependencies.get().newInstance(environment.dynamoDb(), environment.tableName(),

@@ -1,8 +1,9 @@
 package no.ks.barometer.snapshot;
 
 /**
- * Where a published snapshot is readable without credentials, as static JSON: {@code results/<surveyId>/latest.json}
- * and {@code results/<surveyId>/<snapshotId>.json}.
+ * Where a published snapshot is readable without credentials, as static JSON:
+ * {@code results/data/<surveyId>/latest.json} and {@code results/data/<surveyId>/<snapshotId>.json}, on the web
+ * app's origin (the results page is at {@code /results/}, so the data has a folder of its own under it).
  */
 public interface PublishedResults {
 
@@ -10,10 +11,10 @@ public interface PublishedResults {
     void publish(String surveyId, String snapshotId, byte[] json);
 
     static String latestPath(String surveyId) {
-        return "results/" + surveyId + "/latest.json";
+        return "results/data/" + surveyId + "/latest.json";
     }
 
     static String path(String surveyId, String snapshotId) {
-        return "results/" + surveyId + "/" + snapshotId + ".json";
+        return "results/data/" + surveyId + "/" + snapshotId + ".json";
     }
 }
