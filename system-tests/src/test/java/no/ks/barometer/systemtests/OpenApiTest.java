@@ -112,6 +112,13 @@ class OpenApiTest {
                 "GET /v1/admin/surveys/{surveyId}/export", Set.of("200", "400", "403", "404"),
                 "GET /v1/admin/surveys/{surveyId}/codebook", Set.of("200", "403", "404"),
                 "GET /v1/admin/surveys/{surveyId}/audit", Set.of("200", "400", "403")));
+        expected.putAll(Map.of(
+                "GET /v1/admin/surveys/{surveyId}/snapshots", Set.of("200", "400", "403", "404"),
+                "POST /v1/admin/surveys/{surveyId}/snapshots", Set.of("201", "403", "404", "409"),
+                "GET /v1/admin/surveys/{surveyId}/snapshots/latest", Set.of("200", "304", "403", "404"),
+                "GET /v1/admin/surveys/{surveyId}/snapshots/{snapshotId}", Set.of("200", "304", "403", "404"),
+                "POST /v1/admin/surveys/{surveyId}/snapshots/{snapshotId}/publish", Set.of("200", "403", "404",
+                        "503")));
         openApiOperations().forEach((route, operation) -> {
             Set<String> documented = new HashSet<>();
             operation.get("responses").fieldNames().forEachRemaining(documented::add);

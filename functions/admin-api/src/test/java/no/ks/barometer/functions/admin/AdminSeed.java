@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What an admin event needs before it is sent, made through the admin API itself: most events find a survey with
  * three organisations invited (3101 Halden, 3103 Sarpsborg, 31 Østfold fylkeskommune), Halden's response
  * completed with answers and Sarpsborg's in progress; the imports find the survey without a register; the
- * creations find nothing.
+ * creations find nothing; the snapshot events that read or publish one find it computed after the seed.
  */
 final class AdminSeed {
 
@@ -43,6 +44,10 @@ final class AdminSeed {
             "import-bad-rows", Given.SURVEY,
             "import-wrong-type", Given.SURVEY,
             "import-standard", Given.SURVEY);
+
+    /** The events that find a snapshot computed after the seed: {@code {{snapshot}}} and {@code {{etag}}} are its. */
+    private static final Set<String> WITH_SNAPSHOT = Set.of("latest-snapshot", "latest-snapshot-not-modified",
+            "snapshot", "snapshot-not-modified", "publish-snapshot");
 
     static final String HALDEN_ANSWERS = """
             {"Q0": {"choice": 1}, "Q1": {"choice": 2}, "Q2": {"choice": 1}, "Q3": {"choice": 4},
@@ -95,7 +100,15 @@ final class AdminSeed {
             String link = imported.at("/invited/1/link").asText();
             token = link.substring(link.indexOf("#t=") + 3);
         }
-        return event.replace("{{survey}}", survey).replace("{{token}}", token);
+        String snapshot = "";
+        String etag = "";
+        if (WITH_SNAPSHOT.contains(name)) {
+            JsonNode computed = send("recompute-snapshot", survey, "", 201).json();
+            snapshot = computed.path("snapshotId").asText();
+            etag = computed.path("etag").asText().replace("\"", "\\\"");
+        }
+        return event.replace("{{survey}}", survey).replace("{{token}}", token).replace("{{snapshot}}", snapshot)
+                .replace("{{etag}}", etag);
     }
 
     Container.Reply send(String eventName, String survey, String token, int expected) throws IOException {
