@@ -2,6 +2,7 @@ package no.ks.barometer.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import no.ks.barometer.functions.snapshot.SnapshotHandler;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.Organisations;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The respondent functions' IAM policies in template.yaml grant exactly the DynamoDB actions their handlers call,
- * on the Barometer table only: a journey through every handler records the calls each one makes.
+ * The respondent functions' and the snapshot function's IAM policies in template.yaml grant exactly the DynamoDB
+ * actions their handlers call, on the Barometer table only: a journey through every handler records the calls each
+ * one makes.
  */
 @ExtendWith(DynamoDbLocal.class)
 class TemplatePermissionsTest {
@@ -65,6 +70,41 @@ class TemplatePermissionsTest {
                         function);
             }
         }
+    }
+
+    /**
+     * The snapshot function, run twice over the surveys of the journey above (a snapshot, then nothing changed),
+     * may call what it calls. A transaction is authorized item by item: its Put as PutItem, its Update as
+     * UpdateItem.
+     */
+    @Test
+    void theSnapshotFunctionMayCallExactlyWhatItsHandlerCalls(DynamoDbLocal.LocalTable table) {
+        Set<String> calls = new TreeSet<>();
+        SnapshotHandler handler = new SnapshotHandler(StorageCalls.recording(table, calls::add), table.tableName(),
+                Clock.fixed(Instant.parse("2024-09-10T08:00:00Z"), ZoneOffset.UTC));
+        assertEquals("COMPUTED", handler.handleRequest(Map.of(), null).get("permissions"));
+        assertEquals("UNCHANGED", handler.handleRequest(Map.of(), null).get("permissions"));
+
+        if (calls.remove("dynamodb:TransactWriteItems")) {
+            calls.addAll(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
+        }
+        assertEquals(calls, allowedActions("SnapshotFunction"));
+        for (JsonNode statement : statements("SnapshotFunction")) {
+            assertEquals("[{\"Fn::GetAtt\":[\"BarometerTable\",\"Arn\"]},{\"Fn::Sub\":\"${BarometerTable.Arn}/index/gsi1\"}]",
+                    statement.path("Resource").toString());
+        }
+    }
+
+    /** The admin API may write published snapshots under results/data/ in the results bucket, and nothing else there. */
+    @Test
+    void theAdminApiMayOnlyWritePublishedSnapshotsToTheResultsBucket() {
+        List<JsonNode> s3 = statements("AdminApiFunction").stream()
+                .filter(statement -> statement.path("Action").toString().contains("s3:")).toList();
+        assertEquals(1, s3.size());
+        assertEquals("[\"s3:PutObject\"]", s3.get(0).path("Action").toString());
+        assertEquals("${ResultsBucket.Arn}/results/data/*", s3.get(0).at("/Resource/Fn::Sub").asText());
+        assertEquals("${ResultsBucket.Arn}/results/data/*", template.at(
+                "/Resources/ResultsBucketPolicy/Properties/PolicyDocument/Statement/0/Resource/Fn::Sub").asText());
     }
 
     private static Set<String> allowedActions(String function) {
