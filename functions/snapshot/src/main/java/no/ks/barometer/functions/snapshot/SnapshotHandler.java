@@ -2,7 +2,6 @@ package no.ks.barometer.functions.snapshot;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import no.ks.barometer.aggregation.DisclosureControl;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 import no.ks.barometer.snapshot.SnapshotService;
 import no.ks.barometer.store.DynamoDbClients;
@@ -42,9 +41,15 @@ public final class SnapshotHandler implements RequestHandler<Map<String, Object>
         this(FromEnvironment.SERVICE, System.out);
     }
 
+    /** With the default k. */
     public SnapshotHandler(DynamoDbClient client, String tableName, Clock clock) {
+        this(client, tableName, clock, Map.of());
+    }
+
+    /** @param environment the k of the disclosure control ({@code DISCLOSURE_K}), as the template sets it */
+    public SnapshotHandler(DynamoDbClient client, String tableName, Clock clock, Map<String, String> environment) {
         this(SnapshotServices.on(client, tableName, () -> Catalog.QUESTIONNAIRES, Optional.empty(),
-                DisclosureControl.DEFAULT_K, clock), System.out);
+                SnapshotServices.k(environment), clock), System.out);
     }
 
     SnapshotHandler(SnapshotService service, PrintStream log) {
