@@ -13,5 +13,9 @@ public enum AuditAction {
     LINK_REISSUED,
     LINK_REVOKED,
     /** Response data left the system: who took it, and in which format. */
-    RESPONSES_EXPORTED
+    RESPONSES_EXPORTED,
+    /** An aggregate snapshot computed on the administrator's request (the schedule's leave none). */
+    SNAPSHOT_COMPUTED,
+    /** An aggregate snapshot made readable without credentials. */
+    SNAPSHOT_PUBLISHED
 }

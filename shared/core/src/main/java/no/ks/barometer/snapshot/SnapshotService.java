@@ -16,6 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import no.ks.barometer.admin.Actor;
+import no.ks.barometer.admin.AuditAction;
+import no.ks.barometer.admin.AuditTrail;
 import no.ks.barometer.admin.ListPage;
 import no.ks.barometer.admin.Outcome;
 import no.ks.barometer.admin.Refusal;
@@ -52,18 +55,23 @@ public final class SnapshotService {
     private final SnapshotStore store;
     private final Supplier<QuestionnaireCatalog> catalog;
     private final Optional<PublishedResults> results;
+    private final AuditTrail audit;
     private final DisclosureControl control;
     private final Clock clock;
 
-    /** @param results where published snapshots go; empty where publishing is not set up */
+    /**
+     * @param results where published snapshots go; empty where publishing is not set up
+     * @param audit   where the administrator's recomputes and publications are recorded
+     */
     public SnapshotService(SurveyLifecycleStore surveys, ResponseStream responses, SnapshotStore store,
                            Supplier<QuestionnaireCatalog> catalog, Optional<PublishedResults> results,
-                           DisclosureControl control, Clock clock) {
+                           AuditTrail audit, DisclosureControl control, Clock clock) {
         this.surveys = Objects.requireNonNull(surveys, "surveys");
         this.responses = Objects.requireNonNull(responses, "responses");
         this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.results = Objects.requireNonNull(results, "results");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.control = Objects.requireNonNull(control, "control");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -112,27 +120,34 @@ public final class SnapshotService {
         if (!due) {
             return RunResult.NOT_RUNNING;
         }
-        return compute(survey, latest, open, open);
+        return compute(survey, latest, open, open).result();
+    }
+
+    /** What a computation did, and the snapshot it wrote when it wrote one. */
+    private record Computation(RunResult result, Optional<SnapshotHeader> written) {
     }
 
     /** On demand: a new snapshot even when nothing has changed since the latest. */
-    public Outcome<SnapshotHeader> recompute(String surveyId) {
+    public Outcome<SnapshotHeader> recompute(String surveyId, Actor actor) {
         Optional<Survey> survey = surveys.get(surveyId);
         if (survey.isEmpty()) {
             return surveyNotFound(surveyId);
         }
         SnapshotStore.Pointers pointers = store.pointers(surveyId);
         Optional<SnapshotHeader> latest = pointers.latest().flatMap(id -> store.header(surveyId, id));
-        return switch (compute(survey.get(), latest, survey.get().acceptsAnswers(clock.instant()), false)) {
-            case COMPUTED -> Outcome.done(store.header(surveyId, store.pointers(surveyId).latest().orElseThrow())
-                    .orElseThrow());
-            case LOST_RACE -> Outcome.refused(Refusal.CHANGED_MEANWHILE,
+        Computation computation = compute(survey.get(), latest, survey.get().acceptsAnswers(clock.instant()), false);
+        if (computation.written().isEmpty()) {
+            return Outcome.refused(Refusal.CHANGED_MEANWHILE,
                     "Et annet øyeblikksbilde ble lagret samtidig; hent det siste, eller prøv igjen.");
-            case UNCHANGED, NOT_RUNNING, FAILED -> throw new IllegalStateException("A forced computation always writes");
-        };
+        }
+        SnapshotHeader header = computation.written().get();
+        audit.record(surveyId, actor, AuditAction.SNAPSHOT_COMPUTED, null, "Øyeblikksbilde " + header.snapshotId()
+                + " beregnet");
+        return Outcome.done(header);
     }
 
-    private RunResult compute(Survey survey, Optional<SnapshotHeader> latest, boolean open, boolean skipUnchanged) {
+    private Computation compute(Survey survey, Optional<SnapshotHeader> latest, boolean open,
+                                boolean skipUnchanged) {
         Questionnaire questionnaire = catalog.get().get(survey.questionnaireId(), survey.questionnaireVersion())
                 .orElseThrow(() -> new IllegalStateException("Survey " + survey.id() + " names questionnaire "
                         + survey.questionnaireId() + " v" + survey.questionnaireVersion()
@@ -146,7 +161,7 @@ public final class SnapshotService {
         });
         String sourceDigest = digest.hex();
         if (skipUnchanged && latest.map(h -> h.sourceDigest().equals(sourceDigest)).orElse(false)) {
-            return RunResult.UNCHANGED;
+            return new Computation(RunResult.UNCHANGED, Optional.empty());
         }
         PublicationState previous = latest.map(h -> SnapshotJson.readState(tree(store.state(survey.id(), h))))
                 .orElse(PublicationState.none());
@@ -159,7 +174,8 @@ public final class SnapshotService {
         boolean committed = store.commit(survey.id(),
                 new StoredSnapshot(header, json, bytes(SnapshotJson.write(publication.state()))),
                 latest.map(SnapshotHeader::snapshotId));
-        return committed ? RunResult.COMPUTED : RunResult.LOST_RACE;
+        return committed ? new Computation(RunResult.COMPUTED, Optional.of(header))
+                : new Computation(RunResult.LOST_RACE, Optional.empty());
     }
 
     /** A snapshot's JSON with its header, for the routes that read one. */
@@ -212,7 +228,7 @@ public final class SnapshotService {
      * Makes a snapshot readable without credentials: written to the published results under its id and as the
      * survey's latest, then recorded as published. Publishing an older snapshot again moves the public latest back.
      */
-    public Outcome<Published> publish(String surveyId, String snapshotId) {
+    public Outcome<Published> publish(String surveyId, String snapshotId, Actor actor) {
         if (surveys.get(surveyId).isEmpty()) {
             return surveyNotFound(surveyId);
         }
@@ -228,6 +244,8 @@ public final class SnapshotService {
         results.get().publish(surveyId, snapshotId, store.json(surveyId, header.get()));
         Instant now = clock.instant();
         store.markPublished(surveyId, snapshotId, now);
+        audit.record(surveyId, actor, AuditAction.SNAPSHOT_PUBLISHED, null, "Øyeblikksbilde " + snapshotId
+                + " publisert");
         return Outcome.done(new Published(header.get(), now, PublishedResults.latestPath(surveyId),
                 PublishedResults.path(surveyId, snapshotId)));
     }

@@ -1,5 +1,6 @@
 package no.ks.barometer.store;
 
+import no.ks.barometer.admin.AuditTrail;
 import no.ks.barometer.aggregation.DisclosureControl;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 import no.ks.barometer.snapshot.PublishedResults;
@@ -23,7 +24,8 @@ public final class SnapshotServices {
     public static SnapshotService on(DynamoDbClient client, String tableName, Supplier<QuestionnaireCatalog> catalog,
                                      Optional<PublishedResults> results, int k, Clock clock) {
         return new SnapshotService(new SurveyDao(client, tableName), new DynamoInvitationRecords(client, tableName),
-                new DynamoSnapshotStore(client, tableName), catalog, results, new DisclosureControl(k), clock);
+                new DynamoSnapshotStore(client, tableName), catalog, results,
+                new AuditTrail(new DynamoAuditLog(client, tableName), clock), new DisclosureControl(k), clock);
     }
 
     /** {@value #K_VARIABLE}, or the default k when it is not set. */

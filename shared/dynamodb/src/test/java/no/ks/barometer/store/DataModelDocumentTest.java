@@ -93,11 +93,12 @@ class DataModelDocumentTest {
         SnapshotService snapshots = SnapshotServices.on(table.client(), table.tableName(),
                 QuestionnaireCatalog::fromClasspath, Optional.of((surveyId, snapshotId, json) -> { }),
                 DisclosureControl.DEFAULT_K, clock);
-        SnapshotHeader computed = switch (snapshots.recompute(survey.id())) {
+        Actor administrator = new Actor("arn:aws:iam::123456789012:user/analytiker");
+        SnapshotHeader computed = switch (snapshots.recompute(survey.id(), administrator)) {
             case Outcome.Done<SnapshotHeader> done -> done.value();
             case Outcome.Refused<SnapshotHeader> refused -> throw new AssertionError(refused.detail());
         };
-        assertInstanceOf(Outcome.Done.class, snapshots.publish(survey.id(), computed.snapshotId()));
+        assertInstanceOf(Outcome.Done.class, snapshots.publish(survey.id(), computed.snapshotId(), administrator));
 
         Set<String> writtenNames = new TreeSet<>();
         table.client().scan(ScanRequest.builder().tableName(table.tableName()).build()).items()

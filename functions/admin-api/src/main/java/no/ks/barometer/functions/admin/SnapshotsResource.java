@@ -6,6 +6,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import no.ks.barometer.admin.Outcome;
 import no.ks.barometer.http.EntityTags;
@@ -46,8 +48,8 @@ public final class SnapshotsResource {
      */
     @POST
     @Path("{surveyId}/snapshots")
-    public Response recompute(@PathParam("surveyId") String surveyId) {
-        return Answers.of(snapshots.recompute(surveyId), 201, Views::snapshot);
+    public Response recompute(@PathParam("surveyId") String surveyId, @Context ContainerRequestContext request) {
+        return Answers.of(snapshots.recompute(surveyId, CallerFilter.actor(request)), 201, Views::snapshot);
     }
 
     @GET
@@ -65,8 +67,10 @@ public final class SnapshotsResource {
 
     @POST
     @Path("{surveyId}/snapshots/{snapshotId}/publish")
-    public Response publish(@PathParam("surveyId") String surveyId, @PathParam("snapshotId") String snapshotId) {
-        return Answers.of(snapshots.publish(surveyId, snapshotId), 200, Views::published);
+    public Response publish(@PathParam("surveyId") String surveyId, @PathParam("snapshotId") String snapshotId,
+                            @Context ContainerRequestContext request) {
+        return Answers.of(snapshots.publish(surveyId, snapshotId, CallerFilter.actor(request)), 200,
+                Views::published);
     }
 
     private static Response body(Outcome<SnapshotService.SnapshotBody> outcome, String ifNoneMatch) {

@@ -72,13 +72,14 @@ class AdminSnapshotsTest {
     }
 
     @Test
-    void theListShowsWhichIsLatestAndWhichIsPublishedAndPublishingWritesTheStaticJson() throws IOException {
+    void theListShowsWhichIsLatestAndWhichIsPublishedAndPublishingWritesTheStaticJsonAndIsAudited() throws IOException {
         String survey = "snap-publish";
         seed.prepare("progress", survey, "");
         JsonNode first = seed.send("recompute-snapshot", survey, "", 201).json();
         clock.advance(Duration.ofMinutes(15));
         JsonNode second = seed.send("recompute-snapshot", survey, "", 201).json();
         String firstId = first.path("snapshotId").asText();
+        clock.advance(Duration.ofMinutes(1));
 
         JsonNode publication = seed.container().send(AdminSeed.event("publish-snapshot")
                 .replace("{{survey}}", survey).replace("{{snapshot}}", firstId)).json();
@@ -95,6 +96,15 @@ class AdminSnapshotsTest {
         assertFalse(listed.get(0).path("published").asBoolean());
         assertFalse(listed.get(1).path("latest").asBoolean());
         assertTrue(listed.get(1).path("published").asBoolean());
+        assertEquals(List.of("SNAPSHOT_PUBLISHED", "SNAPSHOT_COMPUTED", "SNAPSHOT_COMPUTED"),
+                snapshotActions(seed, survey));
+    }
+
+    /** The audit trail's snapshot entries, newest first. */
+    private static List<String> snapshotActions(AdminSeed admin, String survey) throws IOException {
+        JsonNode entries = admin.send("audit", survey, "", 200).json().path("entries");
+        return StreamSupport.stream(entries.spliterator(), false).map(e -> e.path("action").asText())
+                .filter(action -> action.startsWith("SNAPSHOT_")).toList();
     }
 
     @Test
@@ -110,6 +120,7 @@ class AdminSnapshotsTest {
         assertEquals("urn:barometer:problem:service-unavailable", refused.json().path("type").asText());
         assertFalse(unpublishable.send("list-snapshots", survey, "", 200).json()
                 .at("/snapshots/0/published").asBoolean());
+        assertEquals(List.of("SNAPSHOT_COMPUTED"), snapshotActions(unpublishable, survey));
     }
 
     @Test
