@@ -19,6 +19,7 @@ import no.ks.barometer.local.template.SamFunction;
 import no.ks.barometer.local.template.SamTemplate;
 import no.ks.barometer.local.template.ValueResolver;
 import no.ks.barometer.questionnaire.OrgType;
+import no.ks.barometer.results.PublishedResultsFactory;
 import no.ks.barometer.token.Tokens;
 
 import java.io.IOException;
@@ -134,6 +135,8 @@ public final class LocalStack implements AutoCloseable {
         // The send rate is SES's quota; a folder has none, so a local mailing goes as fast as the mailer can.
         localVariables.put("MAILS_PER_SECOND", LOCAL_MAILS_PER_SECOND);
         localVariables.putAll(aws.environment("LAMBDA_ENDPOINT", "SCHEDULER_ENDPOINT"));
+        PublishedResultsFolder published = PublishedResultsFolder.in(options.data());
+        localVariables.put(PublishedResultsFactory.DIR_VARIABLE, published.root().toString());
         Map<String, LocalFunction> functions = LocalFunctions.load(template,
                 new ValueResolver(template, physicalIds(root, template), LocalDynamoDb.REGION),
                 localVariables, dynamoDb.client(), TABLE_NAME, clock);
@@ -149,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalScheduler scheduler = new LocalScheduler(LocalSchedule.allOf(template), functions, clock, out);
         ApiServer api = new ApiServer(options.port(), Router.from(template), functions, webApp,
-                adminToken, clock, scheduler, ApiServer.Limits.DEFAULT);
+                Optional.of(published.files()), adminToken, clock, scheduler, ApiServer.Limits.DEFAULT);
         startService(api);
         baseUrl = URI.create("http://127.0.0.1:" + api.port() + "/");
 
@@ -244,6 +247,7 @@ public final class LocalStack implements AutoCloseable {
         SamTemplate.readTree(root.resolve(ProjectRoot.TEMPLATE)).path("Resources").fieldNames()
                 .forEachRemaining(id -> ids.put(id, id));
         ids.put(template.table().logicalId(), TABLE_NAME);
+        ids.put(PublishedResultsFolder.BUCKET_LOGICAL_ID, PublishedResultsFolder.BUCKET_NAME);
         return ids;
     }
 

@@ -34,6 +34,7 @@ final class OpenApiContract {
     private static final String BASE = "https://barometer.example/";
     private static final String DOCUMENT = BASE + "openapi.yaml";
     private static final String QUESTIONNAIRE_SCHEMA = "shared/core/src/main/resources/questionnaires/questionnaire.schema.json";
+    private static final String SNAPSHOT_SCHEMA = "shared/core/src/main/resources/snapshot/snapshot.schema.json";
 
     private final JsonNode openApi;
     private final JsonSchemaFactory schemas;
@@ -43,11 +44,13 @@ final class OpenApiContract {
         try {
             String document = Files.readString(root.resolve("openapi.yaml"), StandardCharsets.UTF_8);
             String questionnaire = Files.readString(root.resolve(QUESTIONNAIRE_SCHEMA), StandardCharsets.UTF_8);
+            String snapshot = Files.readString(root.resolve(SNAPSHOT_SCHEMA), StandardCharsets.UTF_8);
             openApi = new YAMLMapper().readTree(document);
             schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
                     .schemaLoaders(loaders -> loaders.schemas(Map.of(
                             DOCUMENT, document,
-                            BASE + QUESTIONNAIRE_SCHEMA, questionnaire))));
+                            BASE + QUESTIONNAIRE_SCHEMA, questionnaire,
+                            BASE + SNAPSHOT_SCHEMA, snapshot))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

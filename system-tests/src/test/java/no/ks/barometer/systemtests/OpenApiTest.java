@@ -120,6 +120,14 @@ class OpenApiTest {
                 "POST /v1/admin/surveys/{surveyId}/mailings/scheduled", Set.of("202", "400", "403", "404", "409",
                         "413"),
                 "GET /v1/admin/surveys/{surveyId}/mailings/{mailingId}", Set.of("200", "403", "404")));
+        expected.putAll(Map.of(
+
+                "GET /v1/admin/surveys/{surveyId}/snapshots", Set.of("200", "400", "403", "404"),
+                "POST /v1/admin/surveys/{surveyId}/snapshots", Set.of("201", "403", "404", "409"),
+                "GET /v1/admin/surveys/{surveyId}/snapshots/latest", Set.of("200", "304", "403", "404"),
+                "GET /v1/admin/surveys/{surveyId}/snapshots/{snapshotId}", Set.of("200", "304", "403", "404"),
+                "POST /v1/admin/surveys/{surveyId}/snapshots/{snapshotId}/publish", Set.of("200", "403", "404",
+                        "503")));
         openApiOperations().forEach((route, operation) -> {
             Set<String> documented = new HashSet<>();
             operation.get("responses").fieldNames().forEachRemaining(documented::add);

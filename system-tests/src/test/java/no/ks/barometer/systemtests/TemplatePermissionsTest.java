@@ -8,6 +8,7 @@ import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.store.DynamoInvitationStore;
 import no.ks.barometer.store.DynamoMailingStore;
 import no.ks.barometer.survey.Survey;
+import no.ks.barometer.functions.snapshot.SnapshotHandler;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.Organisations;
 import no.ks.barometer.testing.Surveys;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The respondent functions' IAM policies in template.yaml grant exactly the DynamoDB actions their handlers call,
- * on the Barometer table only: a journey through every handler records the calls each one makes. So does the
- * function that records bounces and complaints, fed every sample event of events/ses-events.
+ * The respondent functions' and the snapshot function's IAM policies in template.yaml grant exactly the DynamoDB
+ * actions their handlers call, on the Barometer table only: a journey through every handler records the calls each
+ * one makes. So does the function that records bounces and complaints, fed every sample event of events/ses-events.
  */
 @ExtendWith(DynamoDbLocal.class)
 class TemplatePermissionsTest {
@@ -129,6 +131,41 @@ class TemplatePermissionsTest {
                         function);
             }
         }
+    }
+
+    /**
+     * The snapshot function, run twice over the surveys of the journey above (a snapshot, then nothing changed),
+     * may call what it calls. A transaction is authorized item by item: its Put as PutItem, its Update as
+     * UpdateItem.
+     */
+    @Test
+    void theSnapshotFunctionMayCallExactlyWhatItsHandlerCalls(DynamoDbLocal.LocalTable table) {
+        Set<String> calls = new TreeSet<>();
+        SnapshotHandler handler = new SnapshotHandler(StorageCalls.recording(table, calls::add), table.tableName(),
+                Clock.fixed(Instant.parse("2024-09-10T08:00:00Z"), ZoneOffset.UTC));
+        assertEquals("COMPUTED", handler.handleRequest(Map.of(), null).get("permissions"));
+        assertEquals("UNCHANGED", handler.handleRequest(Map.of(), null).get("permissions"));
+
+        if (calls.remove("dynamodb:TransactWriteItems")) {
+            calls.addAll(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
+        }
+        assertEquals(calls, allowedActions("SnapshotFunction"));
+        for (JsonNode statement : statements("SnapshotFunction")) {
+            assertEquals("[{\"Fn::GetAtt\":[\"BarometerTable\",\"Arn\"]},{\"Fn::Sub\":\"${BarometerTable.Arn}/index/gsi1\"}]",
+                    statement.path("Resource").toString());
+        }
+    }
+
+    /** The admin API may write published snapshots under results/data/ in the results bucket, and nothing else there. */
+    @Test
+    void theAdminApiMayOnlyWritePublishedSnapshotsToTheResultsBucket() {
+        List<JsonNode> s3 = statements("AdminApiFunction").stream()
+                .filter(statement -> statement.path("Action").toString().contains("s3:")).toList();
+        assertEquals(1, s3.size());
+        assertEquals("[\"s3:PutObject\"]", s3.get(0).path("Action").toString());
+        assertEquals("${ResultsBucket.Arn}/results/data/*", s3.get(0).at("/Resource/Fn::Sub").asText());
+        assertEquals("${ResultsBucket.Arn}/results/data/*", template.at(
+                "/Resources/ResultsBucketPolicy/Properties/PolicyDocument/Statement/0/Resource/Fn::Sub").asText());
     }
 
     private static Set<String> allowedActions(String function) {

@@ -92,6 +92,7 @@ public final class ApiServer implements LocalService {
     private final Router router;
     private final Map<String, LocalFunction> functions;
     private final StaticFiles staticFiles;
+    private final Optional<StaticFiles> publishedResults;
     private final String adminToken;
     private final Clock clock;
     private final LocalScheduler scheduler;
@@ -108,10 +109,21 @@ public final class ApiServer implements LocalService {
      */
     public ApiServer(int port, Router router, Map<String, LocalFunction> functions, StaticFiles staticFiles,
                      String adminToken, Clock clock, LocalScheduler scheduler, Limits limits) {
+        this(port, router, functions, staticFiles, Optional.empty(), adminToken, clock, scheduler, limits);
+    }
+
+    /**
+     * @param publishedResults the published snapshots, served where CloudFront serves them
+     *                         ({@code /results/data/<surveyId>/latest.json}) when the web app has no such file
+     */
+    public ApiServer(int port, Router router, Map<String, LocalFunction> functions, StaticFiles staticFiles,
+                     Optional<StaticFiles> publishedResults, String adminToken, Clock clock,
+                     LocalScheduler scheduler, Limits limits) {
         this.requestedPort = port;
         this.router = router;
         this.functions = Map.copyOf(functions);
         this.staticFiles = staticFiles;
+        this.publishedResults = publishedResults;
         this.adminToken = adminToken;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -368,7 +380,7 @@ public final class ApiServer implements LocalService {
     }
 
     private HttpApiEvents.Response serveFile(String method, String path) throws IOException {
-        var file = staticFiles.find(path);
+        var file = staticFiles.find(path).or(() -> publishedResults.flatMap(results -> results.find(path)));
         if (file.isEmpty()) {
             return Problems.problem(404, "not-found", "Fant ikke siden", "Det finnes ingen fil for " + path + ".");
         }

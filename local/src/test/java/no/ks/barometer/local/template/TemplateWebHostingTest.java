@@ -52,6 +52,18 @@ class TemplateWebHostingTest {
         return RESOURCES.path(ids.getFirst());
     }
 
+    /** At least one. */
+    private static List<JsonNode> resourcesOfType(String type) {
+        List<JsonNode> found = new ArrayList<>();
+        RESOURCES.properties().forEach(r -> {
+            if (r.getValue().path("Type").asText().equals(type)) {
+                found.add(r.getValue());
+            }
+        });
+        assertFalse(found.isEmpty(), type);
+        return found;
+    }
+
     private static JsonNode distribution() {
         return onlyResourceOfType("AWS::CloudFront::Distribution").path("Properties").path("DistributionConfig");
     }
@@ -175,9 +187,15 @@ class TemplateWebHostingTest {
                 "with Origin Access Control the legacy identity stays empty");
     }
 
+    /** The web app's and the published results' buckets alike. */
     @Test
-    void bucketIsPrivateEncryptedVersionedAndRetained() {
-        JsonNode bucket = onlyResourceOfType("AWS::S3::Bucket");
+    void everyBucketIsPrivateEncryptedVersionedAndRetained() {
+        for (JsonNode bucket : resourcesOfType("AWS::S3::Bucket")) {
+            assertBucketIsPrivateEncryptedVersionedAndRetained(bucket);
+        }
+    }
+
+    private static void assertBucketIsPrivateEncryptedVersionedAndRetained(JsonNode bucket) {
         JsonNode properties = bucket.path("Properties");
         JsonNode block = properties.path("PublicAccessBlockConfiguration");
         for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
@@ -194,8 +212,15 @@ class TemplateWebHostingTest {
     }
 
     @Test
-    void onlyTheDistributionMayReadTheBucket() {
-        JsonNode policy = onlyResourceOfType("AWS::S3::BucketPolicy").path("Properties").path("PolicyDocument");
+    void onlyTheDistributionMayReadEveryBucket() {
+        List<JsonNode> policies = resourcesOfType("AWS::S3::BucketPolicy");
+        assertEquals(resourcesOfType("AWS::S3::Bucket").size(), policies.size(), "one policy per bucket");
+        for (JsonNode policy : policies) {
+            assertOnlyTheDistributionMayRead(policy.path("Properties").path("PolicyDocument"));
+        }
+    }
+
+    private static void assertOnlyTheDistributionMayRead(JsonNode policy) {
         List<JsonNode> allows = new ArrayList<>();
         policy.path("Statement").forEach(s -> {
             if (s.path("Effect").asText().equals("Allow")) {

@@ -17,5 +17,9 @@ public enum AuditAction {
     /** A mailing was scheduled to run once at a time. */
     MAILING_SCHEDULED,
     /** Response data left the system: who took it, and in which format. */
-    RESPONSES_EXPORTED
+    RESPONSES_EXPORTED,
+    /** An aggregate snapshot computed on the administrator's request (the schedule's leave none). */
+    SNAPSHOT_COMPUTED,
+    /** An aggregate snapshot made readable without credentials. */
+    SNAPSHOT_PUBLISHED
 }

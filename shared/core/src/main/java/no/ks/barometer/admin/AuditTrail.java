@@ -24,7 +24,7 @@ public final class AuditTrail {
     }
 
     /** One entry for an action on the survey or on one organisation ({@code orgNumber} may be {@code null}). */
-    void record(String surveyId, Actor actor, AuditAction action, String orgNumber, String detail) {
+    public void record(String surveyId, Actor actor, AuditAction action, String orgNumber, String detail) {
         log.record(List.of(entry(surveyId, clock.instant(), actor, action, orgNumber, detail)));
     }
 

@@ -16,5 +16,8 @@ public enum Refusal {
     /** The mailing id is taken by another mailing (another kind or list). */
     MAILING_EXISTS,
     /** Someone else changed the same thing meanwhile; reading again and retrying settles it. */
-    CHANGED_MEANWHILE
+    CHANGED_MEANWHILE,
+    SNAPSHOT_NOT_FOUND,
+    /** What the action needs is not set up where it runs (publishing without a place to publish to). */
+    UNAVAILABLE
 }

@@ -7,6 +7,7 @@ import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.mailing.AddressFeedback;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.response.StoredResponse;
+import no.ks.barometer.snapshot.ResponseStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -38,7 +39,7 @@ import static no.ks.barometer.store.InvitationItems.TOKEN_EXPIRES_AT;
  * Query on the survey's partition ({@code pk = SURVEY#<id>}, {@code sk} beginning with {@code ORG#}), never a
  * Scan; the summaries leave the answers out of what is read.
  */
-public final class DynamoInvitationRecords implements InvitationRecords {
+public final class DynamoInvitationRecords implements InvitationRecords, ResponseStream {
 
     /** What a summary needs: the organisation, status, times and link state; never answers. */
     private static final List<String> SUMMARY_ATTRIBUTES = Stream.concat(
@@ -86,6 +87,12 @@ public final class DynamoInvitationRecords implements InvitationRecords {
         return SurveyItems.withPrefix(client, tableName, surveyId, Keys.MAIL_PREFIX, List.of(
                         InvitationItems.ORG_NUMBER, DynamoMailingStore.MAILING_ID, DynamoMailFeedback.FEEDBACK))
                 .stream().flatMap(item -> DynamoMailFeedback.of(item).stream()).toList();
+    }
+
+    /** Page by page: what is held at once is one page of the query, whatever the survey's size. */
+    @Override
+    public void each(String surveyId, Consumer<StoredResponse> each) {
+        queryAll(surveyId, false, item -> each.accept(ResponseDao.fromItem(item)));
     }
 
     @Override

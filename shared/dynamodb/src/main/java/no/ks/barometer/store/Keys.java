@@ -14,6 +14,8 @@ final class Keys {
     static final String MAIL_PREFIX = "MAIL#";
     static final String SES_MESSAGE_PREFIX = "SESMSG#";
     static final String AUDIT_PREFIX = "AUDIT#";
+    static final String SNAPSHOT_PREFIX = "SNAPSHOT#";
+    static final String SNAPSHOT_CHUNK_PREFIX = "SNAPSHOTCHUNK#";
     /** The gsi1 partition that lists every survey. */
     static final String SURVEYS_INDEX = "SURVEYS";
 
@@ -48,6 +50,21 @@ final class Keys {
     /** {@code cursor} is the audit entry's sort key without its prefix: {@code <isoTimestamp>#<id>}. */
     static Map<String, AttributeValue> audit(String surveyId, String cursor) {
         return key(surveyPartition(surveyId), AUDIT_PREFIX + cursor);
+    }
+
+    /** The survey's pointers to its latest and its published snapshot. */
+    static Map<String, AttributeValue> snapshots(String surveyId) {
+        return key(surveyPartition(surveyId), "SNAPSHOTS");
+    }
+
+    static Map<String, AttributeValue> snapshot(String surveyId, String snapshotId) {
+        return key(surveyPartition(surveyId), SNAPSHOT_PREFIX + snapshotId);
+    }
+
+    /** {@code part} is {@code json} or {@code state}; chunks are numbered from 0. */
+    static Map<String, AttributeValue> snapshotChunk(String surveyId, String snapshotId, String part, int index) {
+        return key(surveyPartition(surveyId), SNAPSHOT_CHUNK_PREFIX + snapshotId + "#" + part + "#"
+                + String.format(java.util.Locale.ROOT, "%04d", index));
     }
 
     static Map<String, AttributeValue> token(String tokenHash) {

@@ -3,6 +3,8 @@ package no.ks.barometer.store;
 import no.ks.barometer.admin.Actor;
 import no.ks.barometer.admin.AuditAction;
 import no.ks.barometer.admin.AuditEntry;
+import no.ks.barometer.admin.Outcome;
+import no.ks.barometer.aggregation.DisclosureControl;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.ks.barometer.invitation.InvitationService;
@@ -12,12 +14,15 @@ import no.ks.barometer.mail.OutgoingMail;
 import no.ks.barometer.mailing.Mailing;
 import no.ks.barometer.mailing.MailingService;
 import no.ks.barometer.mailing.MailingSettings;
+import no.ks.barometer.questionnaire.QuestionnaireCatalog;
 import no.ks.barometer.response.LastWrite;
 import no.ks.barometer.response.PageWrite;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.response.StoredResponse;
 import no.ks.barometer.response.Submission;
 import no.ks.barometer.response.WriteOutcome;
+import no.ks.barometer.snapshot.SnapshotHeader;
+import no.ks.barometer.snapshot.SnapshotService;
 import no.ks.barometer.survey.Survey;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.MutableClock;
@@ -36,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /**
  * docs/data-model.md names every attribute the code writes: the items of a survey whose response was opened,
  * saved, submitted, whose link was reissued and revoked (with the audit entry of the revocation), and a mailing to
- * a chosen list.
+ * a chosen list, and a snapshot computed and published.
  */
 @ExtendWith(DynamoDbLocal.class)
 class DataModelDocumentTest {
@@ -84,6 +90,15 @@ class DataModelDocumentTest {
         new DynamoAuditLog(table.client(), table.tableName()).record(List.of(new AuditEntry(survey.id(),
                 clock.instant(), "a1b2c3d4", new Actor("arn:aws:iam::123456789012:user/analytiker"),
                 AuditAction.LINK_REVOKED, Organisations.halden().number(), "Lenken trukket tilbake")));
+        SnapshotService snapshots = SnapshotServices.on(table.client(), table.tableName(),
+                QuestionnaireCatalog::fromClasspath, Optional.of((surveyId, snapshotId, json) -> { }),
+                DisclosureControl.DEFAULT_K, clock);
+        Actor administrator = new Actor("arn:aws:iam::123456789012:user/analytiker");
+        SnapshotHeader computed = switch (snapshots.recompute(survey.id(), administrator)) {
+            case Outcome.Done<SnapshotHeader> done -> done.value();
+            case Outcome.Refused<SnapshotHeader> refused -> throw new AssertionError(refused.detail());
+        };
+        assertInstanceOf(Outcome.Done.class, snapshots.publish(survey.id(), computed.snapshotId(), administrator));
 
         Set<String> writtenNames = new TreeSet<>();
         table.client().scan(ScanRequest.builder().tableName(table.tableName()).build()).items()

@@ -22,6 +22,7 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Adressen finnes ikke"),
     SURVEY_NOT_FOUND(404, "survey-not-found", "Undersøkelsen finnes ikke"),
     NOT_INVITED(404, "not-invited", "Organisasjonen er ikke invitert"),
+    SNAPSHOT_NOT_FOUND(404, "snapshot-not-found", "Øyeblikksbildet finnes ikke"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Metoden er ikke tillatt her"),
     SURVEY_EXISTS(409, "survey-exists", "Undersøkelsen finnes allerede"),
     CHANGED_MEANWHILE(409, "changed-meanwhile", "Endret av noen andre samtidig"),

@@ -18,7 +18,10 @@ import no.ks.barometer.store.DynamoAuditLog;
 import no.ks.barometer.store.DynamoDbClients;
 import no.ks.barometer.store.DynamoInvitationRecords;
 import no.ks.barometer.store.DynamoInvitationStore;
+import no.ks.barometer.store.SnapshotServices;
 import no.ks.barometer.store.SurveyDao;
+import no.ks.barometer.results.PublishedResultsFactory;
+import no.ks.barometer.snapshot.SnapshotService;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +47,7 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     private static final class FromEnvironment {
         static final JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> CONTAINER = container(
                 DynamoDbClients.fromEnvironment(), DynamoDbClients.tableName(System.getenv()), Clock.systemUTC(),
-                Wiring.fromEnvironment(System.getenv()));
+                Wiring.fromEnvironment(System.getenv()), System.getenv());
     }
 
     /** Read and linted on first use: most routes never need it. */
@@ -60,19 +63,20 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     }
 
     /**
-     * Without mailing: links from a key that ends with this process, and starting or scheduling a mailing fails. For
-     * tests of the other routes.
+     * Without mailing and publishing: links from a key that ends with this process, starting or scheduling a mailing
+     * fails, snapshots are computed with the default k and publishing one is refused. For tests of the other routes.
      */
     public AdminApiHandler(DynamoDbClient client, String tableName, Clock clock) {
-        this(container(client, tableName, clock, Wiring.withoutMailing()));
+        this(container(client, tableName, clock, Wiring.withoutMailing(), Map.of()));
     }
 
     /**
      * As in AWS, configured by {@code environment}: the link key, the mailer to invoke, the schedule group (the
-     * local stack points these at itself).
+     * local stack points these at itself), where published snapshots go ({@code RESULTS_BUCKET}, or
+     * {@code RESULTS_DIR} in the local stack) and the k of the disclosure control ({@code DISCLOSURE_K}).
      */
     public AdminApiHandler(DynamoDbClient client, String tableName, Clock clock, Map<String, String> environment) {
-        this(container(client, tableName, clock, Wiring.fromEnvironment(environment)));
+        this(container(client, tableName, clock, Wiring.fromEnvironment(environment), environment));
     }
 
     private AdminApiHandler(JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> container) {
@@ -80,15 +84,17 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     }
 
     private static JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> container(
-            DynamoDbClient client, String tableName, Clock clock, Wiring wiring) {
+            DynamoDbClient client, String tableName, Clock clock, Wiring wiring, Map<String, String> environment) {
         SurveyDao surveys = new SurveyDao(client, tableName);
         Administration administration = Administration.on(surveys,
                 new DynamoInvitationRecords(client, tableName), new DynamoInvitationStore(client, tableName),
                 new DynamoAuditLog(client, tableName), () -> Catalog.QUESTIONNAIRES, wiring.linkKey(), clock);
         MailingAdmin mailings = new MailingAdmin(surveys, new DynamoMailingStore(client, tableName), wiring.trigger(),
                 wiring.schedule(), administration.audit(), clock);
+        SnapshotService snapshots = SnapshotServices.on(client, tableName, () -> Catalog.QUESTIONNAIRES,
+                PublishedResultsFactory.fromEnvironment(environment), SnapshotServices.k(environment), clock);
         return JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(
-                new AdminApplication(administration, mailings, clock));
+                new AdminApplication(administration, mailings, snapshots, clock));
     }
 
     /** What the handler needs beyond the table: the link key and the ways to set the mailer going. */

@@ -2,6 +2,7 @@ package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.admin.Administration;
 import no.ks.barometer.admin.MailingAdmin;
+import no.ks.barometer.snapshot.SnapshotService;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -31,7 +32,7 @@ final class AdminApplication extends ResourceConfig {
         PROVIDER_CHECK.setLevel(Level.SEVERE);
     }
 
-    AdminApplication(Administration administration, MailingAdmin mailings, Clock clock) {
+    AdminApplication(Administration administration, MailingAdmin mailings, SnapshotService snapshots, Clock clock) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -46,5 +47,6 @@ final class AdminApplication extends ResourceConfig {
         register(new InvitationsResource(administration.invitations(), clock));
         register(new MailingsResource(mailings));
         register(new ReportsResource(administration.progress(), administration.export(), administration.audit()));
+        register(new SnapshotsResource(snapshots));
     }
 }

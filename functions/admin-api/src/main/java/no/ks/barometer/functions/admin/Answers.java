@@ -51,6 +51,8 @@ final class Answers {
             case SURVEY_NOT_OPEN -> ProblemType.SURVEY_NOT_OPEN;
             case MAILING_NOT_FOUND -> ProblemType.MAILING_NOT_FOUND;
             case MAILING_EXISTS -> ProblemType.MAILING_EXISTS;
+            case SNAPSHOT_NOT_FOUND -> ProblemType.SNAPSHOT_NOT_FOUND;
+            case UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
         };
         ApiReply reply = Replies.problem(ApiProblem.of(type, refused.detail()));
         if (refused.errors().isEmpty()) {

@@ -14,6 +14,8 @@ import no.ks.barometer.invitation.IssuedInvitation;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.mailing.AddressFeedback;
 import no.ks.barometer.response.ResponseTimes;
+import no.ks.barometer.snapshot.SnapshotHeader;
+import no.ks.barometer.snapshot.SnapshotService;
 import no.ks.barometer.survey.Survey;
 import no.ks.barometer.survey.SurveyState;
 import no.ks.barometer.http.Json;
@@ -146,6 +148,36 @@ final class Views {
         body.put("orgNumber", orgNumber);
         body.put("link", "REVOKED");
         return body;
+    }
+
+    static JsonNode snapshots(SnapshotService.Listing listing) {
+        return page(listing.page(), "snapshots", header -> snapshot(header, listing));
+    }
+
+    static ObjectNode snapshot(SnapshotHeader header, SnapshotService.Listing listing) {
+        ObjectNode node = snapshot(header);
+        node.put("latest", listing.pointers().latest().filter(header.snapshotId()::equals).isPresent());
+        node.put("published", listing.pointers().published().filter(header.snapshotId()::equals).isPresent());
+        return node;
+    }
+
+    static ObjectNode snapshot(SnapshotHeader header) {
+        ObjectNode node = Json.object();
+        node.put("snapshotId", header.snapshotId());
+        instant(node, "computedAt", header.computedAt());
+        node.put("questionnaireId", header.questionnaireId());
+        node.put("questionnaireVersion", header.questionnaireVersion());
+        node.put("completed", header.completed());
+        node.put("etag", header.etag());
+        return node;
+    }
+
+    static JsonNode published(SnapshotService.Published published) {
+        ObjectNode node = snapshot(published.header());
+        instant(node, "publishedAt", published.publishedAt());
+        node.put("latestPath", "/" + published.latestPath());
+        node.put("path", "/" + published.path());
+        return node;
     }
 
     private static <T> JsonNode page(ListPage<T> page, String name, Function<T, JsonNode> item) {

@@ -14,10 +14,12 @@ import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.MutableClock;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What an admin event needs before it is sent, made through the admin API itself: most events find a survey with
  * three organisations invited (3101 Halden, 3103 Sarpsborg, 31 Østfold fylkeskommune), Halden's response
  * completed with answers and Sarpsborg's in progress (the mailing events find it so, one closed, some with a
- * mailing started); the imports find the survey without a register; the creations find nothing.
+ * mailing started); the imports find the survey without a register; the creations find nothing; the snapshot
+ * events that read or publish one find it computed after the seed.
  */
 public final class AdminSeed {
 
@@ -49,6 +52,10 @@ public final class AdminSeed {
     /** The mailing events that find the invitation mailing «invitasjon» started. */
     private static final Set<String> MAILING_STARTED = Set.of("mailing-start-id-taken", "mailings", "mailing");
 
+    /** The events that find a snapshot computed after the seed: {@code {{snapshot}}} and {@code {{etag}}} are its. */
+    private static final Set<String> WITH_SNAPSHOT = Set.of("latest-snapshot", "latest-snapshot-not-modified",
+            "snapshot", "snapshot-not-modified", "publish-snapshot");
+
     static final String HALDEN_ANSWERS = """
             {"Q0": {"choice": 1}, "Q1": {"choice": 2}, "Q2": {"choice": 1}, "Q3": {"choice": 4},
              "Q4": {"choices": [1, 10], "other": "=1+1"}, "Q22": {"text": "Bedre tjenester i Østfold"}}""";
@@ -64,13 +71,19 @@ public final class AdminSeed {
     }
 
     /**
-     * On the admin handler as configured in AWS, with Lambda and the Scheduler at {@code aws} and the link key in
-     * {@code linkKeyFile}, at the events' time.
+     * On the admin handler as configured in AWS, with Lambda and the Scheduler at {@code aws}, the link key in
+     * {@code linkKeyFile} and published snapshots in a folder of their own, at the events' time.
      */
     public static AdminSeed withMailing(DynamoDbLocal.LocalTable table, RecordingAws aws, Path linkKeyFile) {
         MutableClock clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
+        Map<String, String> environment = new HashMap<>(aws.environment(linkKeyFile));
+        try {
+            environment.put("RESULTS_DIR", Files.createTempDirectory("published-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock,
-                aws.environment(linkKeyFile))), clock);
+                environment)), clock);
     }
 
     public Container container() {
@@ -116,7 +129,15 @@ public final class AdminSeed {
                 send("mailing-start", survey, "", 202);
             }
         }
-        return event.replace("{{survey}}", survey).replace("{{token}}", token);
+        String snapshot = "";
+        String etag = "";
+        if (WITH_SNAPSHOT.contains(name)) {
+            JsonNode computed = send("recompute-snapshot", survey, "", 201).json();
+            snapshot = computed.path("snapshotId").asText();
+            etag = computed.path("etag").asText().replace("\"", "\\\"");
+        }
+        return event.replace("{{survey}}", survey).replace("{{token}}", token).replace("{{snapshot}}", snapshot)
+                .replace("{{etag}}", etag);
     }
 
     Container.Reply send(String eventName, String survey, String token, int expected) throws IOException {

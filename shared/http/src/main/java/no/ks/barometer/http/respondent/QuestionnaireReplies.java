@@ -2,6 +2,7 @@ package no.ks.barometer.http.respondent;
 
 import no.ks.barometer.http.ApiProblem;
 import no.ks.barometer.http.ApiReply;
+import no.ks.barometer.http.EntityTags;
 import no.ks.barometer.http.ProblemType;
 import no.ks.barometer.http.Replies;
 import no.ks.barometer.questionnaire.PublishedQuestionnaire;
@@ -44,23 +45,12 @@ public final class QuestionnaireReplies {
                             : "Det finnes ikke noe spørreskjema med id «" + id + "»."));
             case QuestionnaireService.Outcome.Found(PublishedQuestionnaire published) -> {
                 Map<String, String> cacheHeaders = Map.of("ETag", published.etag(), "Cache-Control", CACHE_CONTROL);
-                if (ifNoneMatch.isPresent() && matches(ifNoneMatch.get(), published.etag())) {
+                if (ifNoneMatch.isPresent() && EntityTags.noneMatchHolds(ifNoneMatch.get(), published.etag())) {
                     yield Replies.notModified(cacheHeaders);
                 }
                 String body = bodies.computeIfAbsent(published, p -> new String(p.json(), StandardCharsets.UTF_8));
                 yield Replies.json(200, body, cacheHeaders);
             }
         };
-    }
-
-    /** RFC 9110 If-None-Match: {@code *} or a list of entity tags, compared weakly. */
-    private static boolean matches(String header, String etag) {
-        for (String candidate : header.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
