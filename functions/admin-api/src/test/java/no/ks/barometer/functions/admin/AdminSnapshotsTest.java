@@ -2,6 +2,7 @@ package no.ks.barometer.functions.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.ks.barometer.keys.LinkKeys;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.testing.DynamoDbLocal;
 import no.ks.barometer.testing.MutableClock;
@@ -40,7 +41,8 @@ class AdminSnapshotsTest {
         clock = new MutableClock(Instant.parse("2026-09-02T08:00:00Z"));
         published = Files.createTempDirectory("published-");
         seed = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(), clock,
-                Map.of("RESULTS_DIR", published.toString()))), clock);
+                Map.of("RESULTS_DIR", published.toString(), LinkKeys.FILE_VARIABLE,
+                        Files.createTempDirectory("keys-").resolve("link-key").toString()))), clock);
         unpublishable = new AdminSeed(table, new Container(new AdminApiHandler(table.client(), table.tableName(),
                 clock)), clock);
     }
