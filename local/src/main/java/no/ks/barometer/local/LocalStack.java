@@ -175,7 +175,13 @@ public final class LocalStack implements AutoCloseable {
         out.println();
 
         if (options.simulate() > 0) {
-            simulation = Optional.of(Simulation.run(baseUrl, links, options.simulate(), options.seed(), out));
+            List<RespondentLink> mailed = outbox.links(links);
+            if (!mailed.isEmpty()) {
+                out.println("Simulering: respondentene følger lenkene i utboksen (" + mailed.size()
+                        + " organisasjoner har fått e-post).");
+            }
+            simulation = Optional.of(Simulation.run(baseUrl, mailed.isEmpty() ? links : mailed, options.simulate(),
+                    options.seed(), out));
         }
     }
 

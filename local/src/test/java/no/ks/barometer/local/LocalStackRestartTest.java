@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import no.ks.barometer.local.simulation.SimulationReport;
 import no.ks.barometer.questionnaire.OrgType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -38,11 +40,13 @@ class LocalStackRestartTest {
     private record Run(LocalStack stack, String printed) {
     }
 
-    private Run start(Path data, int port) throws Exception {
+    private Run start(Path data, int port, String... more) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LocalStack stack = LocalStack.start(Options.parse("--port", Integer.toString(port), "--data",
-                data.toString(), "--web", dir.resolve("web").toString()), new PrintStream(out, true,
-                StandardCharsets.UTF_8));
+        List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port), "--data",
+                data.toString(), "--web", dir.resolve("web").toString()));
+        arguments.addAll(List.of(more));
+        LocalStack stack = LocalStack.start(Options.parse(arguments.toArray(String[]::new)), new PrintStream(out,
+                true, StandardCharsets.UTF_8));
         return new Run(stack, out.toString(StandardCharsets.UTF_8));
     }
 
@@ -75,7 +79,7 @@ class LocalStackRestartTest {
     }
 
     @Test
-    void restartWithTheSameDataKeepsAnswersAndPrintsTheSameLinks() throws Exception {
+    void restartWithTheSameDataKeepsAnswersAndLinksAndASimulationFollowsTheLinksTheOutboxMailed() throws Exception {
         Path data = dir.resolve("data");
         Run first = start(data, 0);
         int port = first.stack().baseUrl().getPort();
@@ -113,6 +117,18 @@ class LocalStackRestartTest {
                     "the key file beside the data makes a reminder carry the link issued before the restart");
         } finally {
             second.stack().close();
+        }
+
+        Run third = start(data, port, "--simulate", "3");
+        try {
+            assertTrue(third.printed().contains("følger lenkene i utboksen (1 organisasjoner"), third.printed());
+            SimulationReport report = third.stack().simulation().orElseThrow();
+            assertEquals(List.of(link.number()), report.respondents().stream()
+                    .map(SimulationReport.Respondent::number).toList(),
+                    "the simulated respondents follow the links the outbox's mails carry: one organisation got mail");
+            assertTrue(report.failures().isEmpty(), third.printed());
+        } finally {
+            third.stack().close();
         }
     }
 }
