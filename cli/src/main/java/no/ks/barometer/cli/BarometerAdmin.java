@@ -32,11 +32,11 @@ import java.util.concurrent.Callable;
  * signs with SigV4 from the default credentials chain; against the local stack it sends the admin token.
  */
 @Command(name = "barometer-admin", mixinStandardHelpOptions = true, version = "barometer-admin 1",
-        description = "Administrer Innovasjonsbarometeret: undersøkelser, register, invitasjoner, fremdrift, "
-                + "eksport og revisjonslogg.",
+        description = "Administrer Innovasjonsbarometeret: undersøkelser, register, invitasjoner, utsendinger, "
+                + "fremdrift, eksport, øyeblikksbilder og revisjonslogg.",
         subcommands = {BarometerAdmin.Surveys.class, BarometerAdmin.Register.class, BarometerAdmin.Invitations.class,
-                BarometerAdmin.Progress.class, BarometerAdmin.Export.class, BarometerAdmin.Codebook.class,
-                BarometerAdmin.Audit.class})
+                BarometerAdmin.Mailings.class, BarometerAdmin.Progress.class, BarometerAdmin.Export.class,
+                BarometerAdmin.Codebook.class, BarometerAdmin.Snapshots.class, BarometerAdmin.Audit.class})
 public final class BarometerAdmin {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -393,6 +393,134 @@ public final class BarometerAdmin {
         }
     }
 
+    @Command(name = "mailings", mixinStandardHelpOptions = true,
+            description = "Utsendinger av invitasjoner og påminnelser på e-post.",
+            subcommands = {Mailings.DryRun.class, Mailings.Start.class, Mailings.Schedule.class,
+                    Mailings.ListMailings.class, Mailings.Show.class})
+    static final class Mailings extends Group {
+
+        /** The body every way of sending takes: which mailing, of what kind, to whom. */
+        abstract static class Send extends Action {
+            @Parameters(paramLabel = "SURVEY")
+            String survey;
+            @Option(names = "--id", required = true, paramLabel = "MAILING",
+                    description = "Utsendingens id: 1–64 tegn av A–Z a–z 0–9 - _. Samme id igjen fortsetter den.")
+            String id;
+            @Option(names = "--kind", required = true, paramLabel = "KIND",
+                    description = "invitation eller reminder.")
+            String kind;
+            @Option(names = "--org", paramLabel = "ORG", split = ",",
+                    description = "Bare disse organisasjonsnumrene (kommaseparert eller gjentatt); standard: alle.")
+            List<String> orgs;
+
+            ObjectNode body() {
+                ObjectNode body = JSON.createObjectNode().put("mailingId", id).put("kind", kind);
+                if (orgs != null) {
+                    orgs.forEach(body.putArray("orgNumbers")::add);
+                }
+                return body;
+            }
+
+            JsonNode post(BarometerAdmin admin, String route, ObjectNode body) {
+                return admin.client().post("/v1/admin/surveys/" + segment(survey) + "/mailings" + route, bytes(body),
+                        "application/json").json();
+            }
+        }
+
+        @Command(name = "dry-run", mixinStandardHelpOptions = true,
+                description = "Vis hvem som ville fått e-posten, og hvem som ikke får den og hvorfor. Sender ingenting.")
+        static final class DryRun extends Send {
+            @Override
+            void run(BarometerAdmin admin) {
+                JsonNode plan = post(admin, "/dry-run", body());
+                Table recipients = new Table("orgnr", "navn", "adresser");
+                for (JsonNode r : plan.path("recipients")) {
+                    List<String> addresses = new ArrayList<>();
+                    r.path("addresses").forEach(a -> addresses.add(a.asText()));
+                    recipients.row(r.path("orgNumber").asText(), r.path("name").asText(), String.join(", ", addresses));
+                }
+                recipients.print(admin.out);
+                if (!plan.path("excluded").isEmpty()) {
+                    Table excluded = new Table("orgnr", "navn", "grunn");
+                    for (JsonNode e : plan.path("excluded")) {
+                        excluded.row(e.path("orgNumber").asText(), e.path("name").asText(), e.path("reason").asText());
+                    }
+                    admin.out.println();
+                    admin.out.println("Får ikke e-posten:");
+                    excluded.print(admin.out);
+                }
+                admin.err.println(plan.path("recipients").size() + " mottakere, " + plan.path("excluded").size()
+                        + " utelatt; ingenting er sendt");
+            }
+        }
+
+        @Command(name = "start", mixinStandardHelpOptions = true,
+                description = "Send nå. Utsendingen går videre i bakgrunnen; start den igjen for å fortsette en "
+                        + "som stoppet (ingen får e-posten to ganger).")
+        static final class Start extends Send {
+            @Override
+            void run(BarometerAdmin admin) {
+                JsonNode mailing = post(admin, "", body());
+                admin.out.println(mailing.path("mailingId").asText() + " (" + mailing.path("kind").asText()
+                        + "): startet; følg den med «mailings show»");
+            }
+        }
+
+        @Command(name = "schedule", mixinStandardHelpOptions = true,
+                description = "Send på et senere tidspunkt før fristen; mottakerne finnes da.")
+        static final class Schedule extends Send {
+            @Option(names = "--at", required = true, paramLabel = "TIME",
+                    description = "Når, for eksempel 2026-09-15T09:00:00+02:00.")
+            String at;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                JsonNode mailing = post(admin, "/scheduled", body().put("at", at));
+                admin.out.println(mailing.path("mailingId").asText() + " (" + mailing.path("kind").asText()
+                        + "): planlagt " + at);
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "Undersøkelsens utsendinger med antall sendt og usikre (tatt, men ikke bekreftet "
+                        + "sendt; sendes ikke igjen).")
+        static final class ListMailings extends Action {
+            @Parameters(paramLabel = "SURVEY")
+            String survey;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                Table table = new Table("id", "type", "sendt", "usikre", "organisasjoner");
+                for (JsonNode m : admin.client().get("/v1/admin/surveys/" + segment(survey) + "/mailings").json()
+                        .path("mailings")) {
+                    table.row(m.path("mailingId").asText(), m.path("kind").asText(), m.path("sent").asInt(),
+                            m.path("inDoubt").asInt(), m.has("orgNumbers") ? m.path("orgNumbers").size() : "alle");
+                }
+                table.print(admin.out);
+            }
+        }
+
+        @Command(name = "show", mixinStandardHelpOptions = true,
+                description = "Én utsending: antall, og tilstanden til e-posten til hver organisasjon.")
+        static final class Show extends Action {
+            @Parameters(index = "0", paramLabel = "SURVEY")
+            String survey;
+            @Parameters(index = "1", paramLabel = "MAILING")
+            String mailing;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                JsonNode m = admin.client().get("/v1/admin/surveys/" + segment(survey) + "/mailings/"
+                        + segment(mailing)).json();
+                admin.out.println(m.path("mailingId").asText() + " (" + m.path("kind").asText() + "): "
+                        + m.path("sent").asInt() + " sendt, " + m.path("inDoubt").asInt() + " usikre");
+                Table table = new Table("orgnr", "tilstand");
+                m.path("mails").forEach(mail -> table.row(mail.path("orgNumber").asText(), mail.path("state").asText()));
+                table.print(admin.out);
+            }
+        }
+    }
+
     @Command(name = "progress", mixinStandardHelpOptions = true,
             description = "Fremdrift: antall per status og svarprosent, totalt og per gruppe.")
     static final class Progress extends Action {
@@ -477,6 +605,121 @@ public final class BarometerAdmin {
         @Override
         void run(BarometerAdmin admin) {
             download(admin, "/v1/admin/surveys/" + segment(survey) + "/codebook", file);
+        }
+    }
+
+    @Command(name = "snapshots", mixinStandardHelpOptions = true,
+            description = "Øyeblikksbilder av de samlede svarene, og publisering av dem.",
+            subcommands = {Snapshots.ListSnapshots.class, Snapshots.Compute.class, Snapshots.Latest.class,
+                    Snapshots.Show.class, Snapshots.Publish.class})
+    static final class Snapshots extends Group {
+
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "Undersøkelsens øyeblikksbilder, nyeste først.")
+        static final class ListSnapshots extends Action {
+            @Parameters(paramLabel = "SURVEY")
+            String survey;
+            @Option(names = "--limit", defaultValue = "100", description = "Per side, 1–500 (standard 100).")
+            int limit;
+            @Option(names = "--before", paramLabel = "SNAPSHOT", description = "Fortsett etter dette bildet.")
+            String before;
+            @Option(names = "--all", description = "Hent alle sidene.")
+            boolean all;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                Table table = new Table("id", "beregnet", "spørreskjema", "fullført", "siste", "publisert");
+                String cursor = before;
+                do {
+                    JsonNode page = admin.client().get("/v1/admin/surveys/" + segment(survey) + "/snapshots?limit="
+                            + limit + (cursor == null ? "" : "&before=" + segment(cursor))).json();
+                    for (JsonNode s : page.path("snapshots")) {
+                        table.row(s.path("snapshotId").asText(), s.path("computedAt").asText(),
+                                s.path("questionnaireId").asText() + " v" + s.path("questionnaireVersion").asInt(),
+                                s.path("completed").asInt(), s.path("latest").asBoolean() ? "ja" : "",
+                                s.path("published").asBoolean() ? "ja" : "");
+                    }
+                    cursor = page.path("next").isNull() ? null : page.path("next").asText();
+                    if (!all && cursor != null) {
+                        admin.err.println("Flere: --before " + cursor);
+                    }
+                } while (all && cursor != null);
+                table.print(admin.out);
+            }
+        }
+
+        @Command(name = "compute", mixinStandardHelpOptions = true,
+                description = "Beregn et nytt øyeblikksbilde nå og gjør det til det siste (planen gjør det hvert "
+                        + "15. minutt når svarene har endret seg).")
+        static final class Compute extends Action {
+            @Parameters(paramLabel = "SURVEY")
+            String survey;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                JsonNode s = admin.client().post("/v1/admin/surveys/" + segment(survey) + "/snapshots", null, null)
+                        .json();
+                admin.out.println(s.path("snapshotId").asText() + ": beregnet " + s.path("computedAt").asText()
+                        + ", " + s.path("completed").asInt() + " fullført");
+            }
+        }
+
+        @Command(name = "latest", mixinStandardHelpOptions = true,
+                description = "Det siste øyeblikksbildet som JSON, til standard ut eller en fil.")
+        static final class Latest extends Action {
+            @Parameters(paramLabel = "SURVEY")
+            String survey;
+            @Option(names = "--out", paramLabel = "FILE", description = "Skriv JSON-en hit i stedet for til standard ut.")
+            Path file;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                snapshot(admin, "/v1/admin/surveys/" + segment(survey) + "/snapshots/latest", file);
+            }
+        }
+
+        @Command(name = "show", mixinStandardHelpOptions = true,
+                description = "Ett øyeblikksbilde som JSON, til standard ut eller en fil.")
+        static final class Show extends Action {
+            @Parameters(index = "0", paramLabel = "SURVEY")
+            String survey;
+            @Parameters(index = "1", paramLabel = "SNAPSHOT")
+            String snapshot;
+            @Option(names = "--out", paramLabel = "FILE", description = "Skriv JSON-en hit i stedet for til standard ut.")
+            Path file;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                snapshot(admin, "/v1/admin/surveys/" + segment(survey) + "/snapshots/" + segment(snapshot), file);
+            }
+        }
+
+        @Command(name = "publish", mixinStandardHelpOptions = true,
+                description = "Gjør øyeblikksbildet lesbart uten innlogging på nettappens adresse, som det siste. "
+                        + "Et eldre bilde flytter det offentlige siste tilbake til det.")
+        static final class Publish extends Action {
+            @Parameters(index = "0", paramLabel = "SURVEY")
+            String survey;
+            @Parameters(index = "1", paramLabel = "SNAPSHOT")
+            String snapshot;
+
+            @Override
+            void run(BarometerAdmin admin) {
+                JsonNode p = admin.client().post("/v1/admin/surveys/" + segment(survey) + "/snapshots/"
+                        + segment(snapshot) + "/publish", null, null).json();
+                admin.out.println(p.path("snapshotId").asText() + ": publisert " + p.path("publishedAt").asText());
+                admin.out.println("  " + p.path("latestPath").asText());
+                admin.out.println("  " + p.path("path").asText());
+            }
+        }
+
+        /** The snapshot as stored, byte for byte: to the file with a progress bar, or to standard out. */
+        private static void snapshot(BarometerAdmin admin, String path, Path file) {
+            if (file != null) {
+                download(admin, path, file);
+            } else {
+                admin.out.println(new String(admin.client().get(path).body(), StandardCharsets.UTF_8));
+            }
         }
     }
 

@@ -32,6 +32,11 @@ class BarometerAdminTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-01T08:15:00Z"), ZoneOffset.UTC);
     private static final String SURVEY = "{\"id\":\"b-2026\",\"state\":\"CLOSED\",\"closesAt\":\"2026-10-31T22:59:00Z\"}";
 
+    private static final String MAILING = "{\"mailingId\":\"inv-1\",\"kind\":\"invitation\",\"sent\":0,\"inDoubt\":0}";
+    private static final String SNAPSHOT = "{\"snapshotId\":\"s-1\",\"computedAt\":\"2026-09-01T08:15:00Z\","
+            + "\"questionnaireId\":\"innovasjonsbarometer-2024\",\"questionnaireVersion\":1,\"completed\":12,"
+            + "\"etag\":\"\\\"e1\\\"\",\"latest\":true,\"published\":false}";
+
     private FakeApi api;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -108,7 +113,30 @@ class BarometerAdminTest {
                 new Case(List.of("codebook", "b-2026", "--out", dir.resolve("k.md").toString()), "GET",
                         "/prod/v1/admin/surveys/b-2026/codebook", null, "# Kodebok"),
                 new Case(List.of("audit", "b-2026"), "GET", "/prod/v1/admin/surveys/b-2026/audit?limit=100", null,
-                        "{\"entries\":[],\"next\":null}"));
+                        "{\"entries\":[],\"next\":null}"),
+                new Case(List.of("mailings", "dry-run", "b-2026", "--id", "inv-1", "--kind", "invitation"), "POST",
+                        "/prod/v1/admin/surveys/b-2026/mailings/dry-run", "application/json",
+                        "{\"recipients\":[],\"excluded\":[]}"),
+                new Case(List.of("mailings", "start", "b-2026", "--id", "inv-1", "--kind", "invitation"), "POST",
+                        "/prod/v1/admin/surveys/b-2026/mailings", "application/json", MAILING),
+                new Case(List.of("mailings", "schedule", "b-2026", "--id", "pam-1", "--kind", "reminder", "--at",
+                        "2026-09-15T09:00:00+02:00"), "POST", "/prod/v1/admin/surveys/b-2026/mailings/scheduled",
+                        "application/json", MAILING),
+                new Case(List.of("mailings", "list", "b-2026"), "GET", "/prod/v1/admin/surveys/b-2026/mailings", null,
+                        "{\"mailings\":[]}"),
+                new Case(List.of("mailings", "show", "b-2026", "inv-1"), "GET",
+                        "/prod/v1/admin/surveys/b-2026/mailings/inv-1", null, MAILING),
+                new Case(List.of("snapshots", "list", "b-2026", "--limit", "20", "--before", "s-2"), "GET",
+                        "/prod/v1/admin/surveys/b-2026/snapshots?limit=20&before=s-2", null,
+                        "{\"snapshots\":[],\"next\":null}"),
+                new Case(List.of("snapshots", "compute", "b-2026"), "POST", "/prod/v1/admin/surveys/b-2026/snapshots",
+                        null, SNAPSHOT),
+                new Case(List.of("snapshots", "latest", "b-2026"), "GET",
+                        "/prod/v1/admin/surveys/b-2026/snapshots/latest", null, "{\"formatVersion\":1}"),
+                new Case(List.of("snapshots", "show", "b-2026", "s-1"), "GET",
+                        "/prod/v1/admin/surveys/b-2026/snapshots/s-1", null, "{\"formatVersion\":1}"),
+                new Case(List.of("snapshots", "publish", "b-2026", "s-1"), "POST",
+                        "/prod/v1/admin/surveys/b-2026/snapshots/s-1/publish", null, SNAPSHOT));
         for (Case c : cases) {
             api.answer(FakeApi.Canned.json(c.reply()));
 
@@ -274,10 +302,147 @@ class BarometerAdminTest {
     }
 
     @Test
+    void mailingDryRunIsPrintedAsATableOfRecipientsAndOfThoseLeftOut() {
+        api.answer(FakeApi.Canned.json("""
+                {"mailingId": "pam-1", "kind": "reminder",
+                 "recipients": [{"orgNumber": "3101", "name": "Halden",
+                   "addresses": ["postmottak@halden.example", "radgiver@halden.example"]}],
+                 "excluded": [{"orgNumber": "3103", "name": "Moss", "reason": "completed"}]}"""));
+
+        assertEquals(0, local("mailings", "dry-run", "b-2026", "--id", "pam-1", "--kind", "reminder",
+                "--org", "3101,3103"), err());
+
+        assertEquals("{\"mailingId\":\"pam-1\",\"kind\":\"reminder\",\"orgNumbers\":[\"3101\",\"3103\"]}",
+                api.last().text().replaceAll("\\s", ""));
+        List<String> lines = out().lines().toList();
+        assertEquals(8, lines.size(), out());
+        assertTrue(lines.get(0).matches("orgnr\\s+navn\\s+adresser"), lines.get(0));
+        assertTrue(lines.get(2).strip().matches("3101\\s+Halden\\s+postmottak@halden.example, radgiver@halden.example"),
+                lines.get(2));
+        assertEquals("Får ikke e-posten:", lines.get(4));
+        assertTrue(lines.get(7).strip().matches("3103\\s+Moss\\s+completed"), lines.get(7));
+        assertTrue(err().startsWith("1 mottakere, 1 utelatt; ingenting er sendt"), err());
+    }
+
+    @Test
+    void startedMailingIsConfirmedWithItsIdAndKind() {
+        api.answer(new FakeApi.Canned(202, "application/json",
+                "{\"mailingId\":\"inv-1\",\"kind\":\"invitation\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(0, local("mailings", "start", "b-2026", "--id", "inv-1", "--kind", "invitation"), err());
+
+        assertEquals("{\"mailingId\":\"inv-1\",\"kind\":\"invitation\"}", api.last().text().replaceAll("\\s", ""));
+        assertEquals("inv-1 (invitation): startet; følg den med «mailings show»" + System.lineSeparator(), out());
+    }
+
+    @Test
+    void scheduledMailingCarriesTheTimeInItsBody() {
+        api.answer(new FakeApi.Canned(202, "application/json",
+                "{\"mailingId\":\"pam-1\",\"kind\":\"reminder\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(0, local("mailings", "schedule", "b-2026", "--id", "pam-1", "--kind", "reminder",
+                "--at", "2026-09-15T09:00:00+02:00"), err());
+
+        assertEquals("{\"mailingId\":\"pam-1\",\"kind\":\"reminder\",\"at\":\"2026-09-15T09:00:00+02:00\"}",
+                api.last().text().replaceAll("\\s", ""));
+        assertEquals("pam-1 (reminder): planlagt 2026-09-15T09:00:00+02:00" + System.lineSeparator(), out());
+    }
+
+    @Test
+    void takenMailingIdIsRefusedInTheProblemsOwnWords() {
+        api.answer(new FakeApi.Canned(409, "application/problem+json", """
+                {"type": "urn:barometer:problem:mailing-exists", "title": "Utsendingen finnes", "status": 409,
+                 "detail": "inv-1 er en annen utsending."}""".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(1, local("mailings", "start", "b-2026", "--id", "inv-1", "--kind", "reminder"));
+
+        assertEquals("Utsendingen finnes (409): inv-1 er en annen utsending." + System.lineSeparator(), err());
+    }
+
+    @Test
+    void snapshotsAreListedAsATableWithTheLatestAndPublishedMarked() {
+        api.answer(FakeApi.Canned.json("""
+                {"snapshots": [
+                  {"snapshotId": "s-2", "computedAt": "2026-09-02T08:00:00Z", "questionnaireId": "ib-2024",
+                   "questionnaireVersion": 1, "completed": 40, "etag": "\\"e2\\"", "latest": true, "published": false},
+                  {"snapshotId": "s-1", "computedAt": "2026-09-01T08:00:00Z", "questionnaireId": "ib-2024",
+                   "questionnaireVersion": 1, "completed": 12, "etag": "\\"e1\\"", "latest": false, "published": true}],
+                 "next": "s-1"}"""));
+
+        assertEquals(0, local("snapshots", "list", "b-2026", "--limit", "2"), err());
+
+        List<String> lines = out().lines().toList();
+        assertEquals(4, lines.size(), out());
+        assertTrue(lines.get(0).matches("id\\s+beregnet\\s+spørreskjema\\s+fullført\\s+siste\\s+publisert"),
+                lines.get(0));
+        assertTrue(lines.get(2).matches("s-2\\s+2026-09-02T08:00:00Z\\s+ib-2024 v1\\s+40\\s+ja"), lines.get(2));
+        assertTrue(lines.get(3).matches("s-1\\s+2026-09-01T08:00:00Z\\s+ib-2024 v1\\s+12\\s+ja"), lines.get(3));
+        assertTrue(err().contains("Flere: --before s-1"), err());
+        assertEquals("/prod/v1/admin/surveys/b-2026/snapshots?limit=2", api.last().path());
+    }
+
+    @Test
+    void recomputedSnapshotIsNamedWithItsCount() {
+        api.answer(new FakeApi.Canned(201, "application/json", SNAPSHOT.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(0, local("snapshots", "compute", "b-2026"), err());
+
+        assertEquals("s-1: beregnet 2026-09-01T08:15:00Z, 12 fullført" + System.lineSeparator(), out());
+    }
+
+    @Test
+    void latestSnapshotIsWrittenToTheFileAsStored(@TempDir Path dir) throws IOException {
+        byte[] snapshot = "{\"formatVersion\": 1, \"surveyId\": \"b-2026\", \"items\": []}".getBytes(StandardCharsets.UTF_8);
+        api.answer(new FakeApi.Canned(200, "application/json", snapshot));
+        Path file = dir.resolve("siste.json");
+
+        assertEquals(0, local("snapshots", "latest", "b-2026", "--out", file.toString()), err());
+
+        assertArrayEquals(snapshot, Files.readAllBytes(file));
+        assertEquals("", out());
+        assertTrue(err().contains("Lagret i " + file), err());
+        assertEquals("/prod/v1/admin/surveys/b-2026/snapshots/latest", api.last().path());
+    }
+
+    @Test
+    void snapshotWithoutAFileGoesToStandardOut() {
+        api.answer(FakeApi.Canned.json("{\"formatVersion\": 1}"));
+
+        assertEquals(0, local("snapshots", "show", "b-2026", "s-1"), err());
+
+        assertEquals("{\"formatVersion\": 1}" + System.lineSeparator(), out());
+    }
+
+    @Test
+    void missingSnapshotIsRefusedInTheProblemsOwnWords(@TempDir Path dir) {
+        api.answer(new FakeApi.Canned(404, "application/problem+json", """
+                {"type": "urn:barometer:problem:snapshot-not-found", "title": "Fant ikke øyeblikksbildet",
+                 "status": 404, "detail": "Ingen øyeblikksbilder ennå."}""".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(1, local("snapshots", "latest", "b-2026", "--out", dir.resolve("x.json").toString()));
+
+        assertTrue(err().contains("Fant ikke øyeblikksbildet (404): Ingen øyeblikksbilder ennå."), err());
+    }
+
+    @Test
+    void publishedSnapshotShowsWhereItCanBeRead() {
+        api.answer(FakeApi.Canned.json("""
+                {"snapshotId": "s-1", "publishedAt": "2026-09-01T08:20:00Z",
+                 "latestPath": "/results/data/b-2026/latest.json", "path": "/results/data/b-2026/s-1.json"}"""));
+
+        assertEquals(0, local("snapshots", "publish", "b-2026", "s-1"), err());
+
+        assertEquals("POST /prod/v1/admin/surveys/b-2026/snapshots/s-1/publish",
+                api.last().method() + " " + api.last().path());
+        assertEquals(List.of("s-1: publisert 2026-09-01T08:20:00Z", "  /results/data/b-2026/latest.json",
+                "  /results/data/b-2026/s-1.json"), out().lines().toList());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         List<CommandLine> commands = new ArrayList<>();
         collect(new CommandLine(new BarometerAdmin(Map.of(), CLOCK, System.out, System.err)), commands);
-        assertEquals(1 + 3 + 15, commands.size(), "the top command, three groups and one per route");
+        assertEquals(1 + 5 + 25, commands.size(), "the top command, five groups and one per route");
         for (CommandLine command : commands) {
             out.reset();
             List<String> path = new ArrayList<>();
