@@ -20,24 +20,12 @@ JAR=functions/mailer/target/function.jar
 rm -rf "$OUT"
 mkdir -p "$OUT/classes" "$OUT/outbox"
 
-mvn -q -B -pl shared/dynamodb -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$OUT/ddb.classpath" >/dev/null
-mvn -q -B -pl shared/dynamodb dependency:copy@copy-sqlite-native-library >/dev/null
+# shellcheck source=../lib/dynamodb-local.sh
+source bench/lib/dynamodb-local.sh
+bench_start_dynamodb_local "$OUT"
 javac --release 21 -nowarn -d "$OUT/classes" -cp "$JAR" $(find bench/mailing/src -name '*.java')
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-DDB_LOCAL_TELEMETRY=0 java -Djava.library.path=shared/dynamodb/target/native-libs -cp "$(cat "$OUT/ddb.classpath")" \
-  software.amazon.dynamodb.services.local.main.ServerRunner -inMemory -port "$PORT" -disableTelemetry \
-  >"$OUT/dynamodb-local.log" 2>&1 &
-DDB_PID=$!
-trap 'kill "$DDB_PID" 2>/dev/null || true' EXIT
-for attempt in $(seq 600); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  [ "$attempt" -lt 600 ] || { echo "DynamoDB Local did not start: $OUT/dynamodb-local.log" >&2; exit 1; }
-  sleep 0.1
-done
-
-export TABLE_NAME=bench DYNAMODB_ENDPOINT="http://127.0.0.1:$PORT" AWS_REGION=eu-north-1
+export TABLE_NAME=bench AWS_REGION=eu-north-1
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 echo "Load before: $(uptime | sed 's/.*load average: //')"
 for run in $(seq 1 "$RUNS"); do
