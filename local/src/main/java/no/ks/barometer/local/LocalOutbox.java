@@ -95,7 +95,8 @@ final class LocalOutbox implements LocalService {
         }
     }
 
-    private static URI link(Path mail) throws IOException {
+    /** The respondent link in a mail's text part. */
+    static URI link(Path mail) throws IOException {
         try (InputStream in = Files.newInputStream(mail)) {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
             Object text = ((Multipart) message.getContent()).getBodyPart(0).getContent();

@@ -2,16 +2,12 @@ package no.ks.barometer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import no.ks.barometer.local.simulation.SimulationReport;
 import no.ks.barometer.questionnaire.OrgType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,14 +61,7 @@ class LocalStackRestartTest {
         for (int attempt = 0; attempt < 600 && !Files.exists(mail); attempt++) {
             Thread.sleep(100);
         }
-        String text;
-        try (InputStream in = Files.newInputStream(mail)) {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-            text = (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
-        }
-        Matcher found = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/#t=[A-Za-z0-9_-]{22}").matcher(text);
-        assertTrue(found.find(), "a link in " + mail);
-        return found.group();
+        return LocalOutbox.link(mail).toString();
     }
 
     @Test

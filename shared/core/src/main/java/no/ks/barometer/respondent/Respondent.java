@@ -37,8 +37,9 @@ record Respondent(String tokenHash, StoredResponse response, RulesEngine engine,
     }
 
     /**
-     * The same respondent with the response just written from {@code written}, the state the rules engine produced:
-     * the stored answers are that state's, so reading them back from the item would only repeat the work.
+     * The same respondent with the response just written, whose answers are those of {@code written} (the state the
+     * rules engine produced, or the one already read when the write changed no answer): reading them back from the
+     * item would only repeat the work.
      */
     Respondent withWritten(StoredResponse changed, ResponseState written) {
         return new Respondent(tokenHash, changed, engine, written, true);

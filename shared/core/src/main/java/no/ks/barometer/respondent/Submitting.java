@@ -65,8 +65,9 @@ public final class Submitting {
         return switch (finder.store().submit(current.response(), submission)) {
             case WriteOutcome.Written(var written) -> {
                 finder.remember(current.tokenHash(), written);
+                // Submitting changes no answer, so the state already read from them is the written one's.
                 yield new WriteAttempts.Decision.Written(
-                        new RespondentOutcome.Submitted(current.withResponse(written).view()));
+                        new RespondentOutcome.Submitted(current.withWritten(written, current.state()).view()));
             }
             case WriteOutcome.Refused(var stored) -> new WriteAttempts.Decision.Outdated(stored);
         };
