@@ -39,6 +39,28 @@ public record StoredResponse(
         savedPages = List.copyOf(savedPages);
     }
 
+    /**
+     * This response as the page save {@code write} leaves it, when the write's condition held: answers, pages, status
+     * and version as written; started at the first save; ended when the answers chose an end.
+     */
+    public StoredResponse saved(PageWrite write) {
+        ResponseTimes written = new ResponseTimes(times.invitedAt(), times.openedAt(),
+                times.startedAt() == null ? write.now() : times.startedAt(), write.now(), times.submittedAt(),
+                write.status().acceptsAnswers() ? times.endedAt() : write.now());
+        return new StoredResponse(surveyId, organisation, tokenHash, tokenExpiresAt, write.status(), written,
+                write.questionnaireId(), write.questionnaireVersion(), write.expectedVersion() + 1, write.answers(),
+                write.savedPages(), write.lastWrite());
+    }
+
+    /** This response as {@code submission} leaves it, when the write's condition held: completed, its answers kept. */
+    public StoredResponse submitted(Submission submission) {
+        ResponseTimes written = new ResponseTimes(times.invitedAt(), times.openedAt(), times.startedAt(),
+                times.lastSavedAt(), submission.now(), times.endedAt());
+        return new StoredResponse(surveyId, organisation, tokenHash, tokenExpiresAt, ResponseStatus.COMPLETED, written,
+                questionnaireId, questionnaireVersion, submission.expectedVersion() + 1, answers, savedPages,
+                submission.lastWrite());
+    }
+
     /** Whether the token with this hash opens this response at this instant. */
     public boolean openedBy(String presentedHash, Instant now) {
         return Tokens.sameHash(tokenHash, presentedHash) && tokenExpiresAt != null && now.isBefore(tokenExpiresAt);

@@ -90,14 +90,7 @@ public final class InMemoryResponses implements ResponseStore {
         if (!writable(current, base, write.expectedVersion(), write.now())) {
             return new WriteOutcome.Refused(current);
         }
-        ResponseTimes times = current.times();
-        Instant startedAt = times.startedAt() == null ? write.now() : times.startedAt();
-        Instant endedAt = write.status().acceptsAnswers() ? times.endedAt() : write.now();
-        return new WriteOutcome.Written(written(new StoredResponse(current.surveyId(), current.organisation(),
-                current.tokenHash(), current.tokenExpiresAt(), write.status(), new ResponseTimes(times.invitedAt(),
-                times.openedAt(), startedAt, write.now(), times.submittedAt(), endedAt), write.questionnaireId(),
-                write.questionnaireVersion(), write.expectedVersion() + 1, write.answers().deepCopy(),
-                write.savedPages(), write.lastWrite())));
+        return new WriteOutcome.Written(written(current.saved(write)));
     }
 
     @Override
@@ -106,12 +99,7 @@ public final class InMemoryResponses implements ResponseStore {
         if (!writable(current, base, submission.expectedVersion(), submission.now())) {
             return new WriteOutcome.Refused(current);
         }
-        ResponseTimes times = current.times();
-        return new WriteOutcome.Written(written(new StoredResponse(current.surveyId(), current.organisation(),
-                current.tokenHash(), current.tokenExpiresAt(), ResponseStatus.COMPLETED, new ResponseTimes(
-                times.invitedAt(), times.openedAt(), times.startedAt(), times.lastSavedAt(), submission.now(),
-                times.endedAt()), current.questionnaireId(), current.questionnaireVersion(),
-                submission.expectedVersion() + 1, current.answers(), current.savedPages(), submission.lastWrite())));
+        return new WriteOutcome.Written(written(current.submitted(submission)));
     }
 
     private StoredResponse written(StoredResponse response) {

@@ -4,7 +4,6 @@ import no.ks.barometer.response.LastWrite;
 import no.ks.barometer.response.PageWrite;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.response.ResponseStore;
-import no.ks.barometer.response.ResponseTimes;
 import no.ks.barometer.response.StoredResponse;
 import no.ks.barometer.response.Submission;
 import no.ks.barometer.response.WriteOutcome;
@@ -125,14 +124,7 @@ public final class ResponseDao implements ResponseStore {
             names.put("#endedAt", ENDED_AT);
             update.append(", #endedAt = :now");
         }
-        ResponseTimes times = base.times();
-        ResponseTimes written = new ResponseTimes(times.invitedAt(), times.openedAt(),
-                times.startedAt() == null ? write.now() : times.startedAt(), write.now(), times.submittedAt(),
-                write.status().acceptsAnswers() ? times.endedAt() : write.now());
-        return conditionalUpdate(base, update.toString(), names, values,
-                new StoredResponse(base.surveyId(), base.organisation(), base.tokenHash(), base.tokenExpiresAt(),
-                        write.status(), written, write.questionnaireId(), write.questionnaireVersion(),
-                        write.expectedVersion() + 1, write.answers(), write.savedPages(), write.lastWrite()));
+        return conditionalUpdate(base, update.toString(), names, values, base.saved(write));
     }
 
     @Override
@@ -143,15 +135,9 @@ public final class ResponseDao implements ResponseStore {
         Map<String, AttributeValue> values = writableValues(base, submission.expectedVersion(), submission.now());
         values.put(":completed", s(ResponseStatus.COMPLETED.name()));
         values.put(":lastWrite", lastWrite(submission.lastWrite()));
-        ResponseTimes times = base.times();
         return conditionalUpdate(base,
                 "SET #status = :completed, #version = :next, #submittedAt = :now, #lastWrite = :lastWrite",
-                names, values,
-                new StoredResponse(base.surveyId(), base.organisation(), base.tokenHash(), base.tokenExpiresAt(),
-                        ResponseStatus.COMPLETED, new ResponseTimes(times.invitedAt(), times.openedAt(),
-                        times.startedAt(), times.lastSavedAt(), submission.now(), times.endedAt()),
-                        base.questionnaireId(), base.questionnaireVersion(), submission.expectedVersion() + 1,
-                        base.answers(), base.savedPages(), submission.lastWrite()));
+                names, values, base.submitted(submission));
     }
 
     /**
