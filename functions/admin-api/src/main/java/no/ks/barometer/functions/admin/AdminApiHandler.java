@@ -1,10 +1,13 @@
 package no.ks.barometer.functions.admin;
 
+import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
 import com.amazonaws.serverless.proxy.jersey.JerseyLambdaContainerHandler;
 import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
 import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import no.ks.barometer.admin.Administration;
 import no.ks.barometer.admin.MailingAdmin;
 import no.ks.barometer.keys.LinkKeys;
@@ -93,6 +96,10 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
                 wiring.schedule(), administration.audit(), clock);
         SnapshotService snapshots = SnapshotServices.on(client, tableName, () -> Catalog.QUESTIONNAIRES,
                 PublishedResultsFactory.fromEnvironment(environment), SnapshotServices.k(environment), clock);
+        // The handler reads and writes events itself (HttpApiEvents): the container's mapper would otherwise build
+        // its reader and writer for the event model as the container is made, for nothing.
+        LambdaContainerHandler.getObjectMapper().disable(DeserializationFeature.EAGER_DESERIALIZER_FETCH)
+                .disable(SerializationFeature.EAGER_SERIALIZER_FETCH);
         return JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(
                 new AdminApplication(administration, mailings, snapshots, clock));
     }
@@ -139,7 +146,7 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        container.proxyStream(input, output, context);
+        HttpApiEvents.write(container.proxy(HttpApiEvents.read(input), context), output);
     }
 
     /**
