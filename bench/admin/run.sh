@@ -13,8 +13,9 @@ barometer_use_jdk
 JDK=$JAVA_HOME
 JAVA="$JDK/bin/java"
 COLD_RUNS=${COLD_RUNS:-15}
-# The functions' JAVA_TOOL_OPTIONS in template.yaml: Lambda runs them with C1 only.
-LAMBDA_FLAGS="-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+# shellcheck source=../lib/lambda-flags.sh
+source bench/lib/lambda-flags.sh
+LAMBDA_FLAGS=$(bench_lambda_flags)
 OUT="$PWD/bench/admin/target"
 JAR=functions/admin-api/target/function.jar
 

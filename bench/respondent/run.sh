@@ -16,8 +16,9 @@ COLD_RUNS=${COLD_RUNS:-15}
 WARM_ROUNDS=${WARM_ROUNDS:-10}
 WARM_PER_ROUND=${WARM_PER_ROUND:-500}
 WARM_UP=${WARM_UP:-3000}
-# The functions' JAVA_TOOL_OPTIONS in template.yaml: Lambda runs them with C1 only.
-LAMBDA_FLAGS="-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+# shellcheck source=../lib/lambda-flags.sh
+source bench/lib/lambda-flags.sh
+LAMBDA_FLAGS=$(bench_lambda_flags)
 OUT="$PWD/bench/respondent/target"
 JAR=functions/save-page/target/function.jar
 
