@@ -127,6 +127,19 @@ class TemplateWebHostingTest {
         assertTrue(hsts.path("Override").asBoolean());
     }
 
+    /** What the function does to an address is tested in web/test/unit/folder-index.test.mjs. */
+    @Test
+    void everyFolderAddressOfTheAppIsRewrittenByTheFolderIndexFunctionBeforeTheCache() {
+        JsonNode function = resource("WebFolderIndexFunction", "AWS::CloudFront::Function").path("Properties");
+        assertTrue(function.path("AutoPublish").asBoolean(), "only a published function can be associated");
+        assertEquals("cloudfront-js-2.0", function.path("FunctionConfig").path("Runtime").asText());
+        JsonNode associations = distribution().path("DefaultCacheBehavior").path("FunctionAssociations");
+        assertEquals(1, associations.size(), associations.toString());
+        assertEquals("viewer-request", associations.get(0).path("EventType").asText());
+        assertEquals("[\"WebFolderIndexFunction\",\"FunctionMetadata.FunctionARN\"]",
+                associations.get(0).path("FunctionARN").path("Fn::GetAtt").toString());
+    }
+
     @Test
     void sameOriginIsEnoughForTheApp() {
         String csp = StaticFiles.securityHeaders().stream()
