@@ -1,18 +1,14 @@
 package no.ks.barometer.store;
 
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import no.ks.barometer.aws.LambdaClients;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds the DynamoDB client the functions use. The url-connection HTTP client and explicit region and
@@ -51,13 +47,7 @@ public final class DynamoDbClients {
      * with time to spare, and the client's retry, which an identical-retry fingerprint makes safe, does the waiting.
      */
     public static DynamoDbClientBuilder builder(Map<String, String> environment) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        return LambdaClients.configure(DynamoDbClient.builder(), environment, ENDPOINT_VARIABLE, Duration.ofSeconds(5))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(retries -> retries.maxAttempts(3)
                                 .backoffStrategy(BackoffStrategy.exponentialDelay(
@@ -67,9 +57,6 @@ public final class DynamoDbClients {
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .build());
-        Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank())
-                .map(URI::create).ifPresent(builder::endpointOverride);
-        return builder;
     }
 
     /**

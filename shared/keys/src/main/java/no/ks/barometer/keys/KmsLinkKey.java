@@ -1,18 +1,13 @@
 package no.ks.barometer.keys;
 
+import no.ks.barometer.aws.LambdaClients;
 import no.ks.barometer.token.LinkKey;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The link key as an HMAC_256 key in AWS KMS: every MAC is one {@code GenerateMac} call, and the key material
@@ -39,16 +34,8 @@ public final class KmsLinkKey implements LinkKey {
         if (keyId == null || keyId.isBlank()) {
             throw new IllegalStateException(KEY_ID_VARIABLE + " is not set: no key to derive respondent links from");
         }
-        KmsClientBuilder builder = KmsClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank())
-                .map(URI::create).ifPresent(builder::endpointOverride);
-        return new KmsLinkKey(builder.build(), keyId);
+        return new KmsLinkKey(LambdaClients.configure(KmsClient.builder(), environment, ENDPOINT_VARIABLE,
+                Duration.ofSeconds(5)).build(), keyId);
     }
 
     @Override

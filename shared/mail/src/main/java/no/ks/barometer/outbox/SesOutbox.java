@@ -1,18 +1,15 @@
 package no.ks.barometer.outbox;
 
+import no.ks.barometer.aws.LambdaClients;
 import no.ks.barometer.mail.MailRefusedException;
 import no.ks.barometer.mail.OutgoingMail;
 import no.ks.barometer.mail.Outbox;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -44,18 +41,11 @@ public final class SesOutbox implements Outbox {
 
     /** A client built for Lambda's cold start: url-connection HTTP, region and credentials from the environment. */
     public static SesOutbox fromEnvironment(Map<String, String> environment, Clock clock) {
-        SesV2ClientBuilder builder = SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10))
-                        .build())
-                .region(Region.of(Optional.ofNullable(environment.get("AWS_REGION")).orElse("eu-north-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        SesV2ClientBuilder builder = LambdaClients.configure(SesV2Client.builder(), environment, ENDPOINT_VARIABLE,
+                        Duration.ofSeconds(10))
                 // A retried SendEmail whose first answer was lost sends the mail twice; the mailing is retried
                 // instead, and its claims keep every mail to at most once.
                 .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(s -> !s.isBlank())
-                .map(URI::create).ifPresent(builder::endpointOverride);
         return new SesOutbox(builder.build(), Optional.ofNullable(environment.get(CONFIGURATION_SET_VARIABLE))
                 .filter(s -> !s.isBlank()), clock);
     }

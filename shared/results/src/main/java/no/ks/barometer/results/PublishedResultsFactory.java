@@ -1,9 +1,7 @@
 package no.ks.barometer.results;
 
+import no.ks.barometer.aws.LambdaClients;
 import no.ks.barometer.snapshot.PublishedResults;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
@@ -18,6 +16,8 @@ public final class PublishedResultsFactory {
     public static final String BUCKET_VARIABLE = "RESULTS_BUCKET";
     /** A folder instead of the bucket: the local stack sets it, and it wins over a bucket name. */
     public static final String DIR_VARIABLE = "RESULTS_DIR";
+    /** Set only outside AWS (tests): where an S3-compatible endpoint listens. */
+    public static final String ENDPOINT_VARIABLE = "S3_ENDPOINT";
 
     private PublishedResultsFactory() {
     }
@@ -28,14 +28,8 @@ public final class PublishedResultsFactory {
         if (dir.isPresent()) {
             return Optional.of(new FolderPublishedResults(Path.of(dir.get())));
         }
-        return value(environment, BUCKET_VARIABLE).map(bucket -> new S3PublishedResults(S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .region(Region.of(value(environment, "AWS_REGION").orElse("eu-north-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .build(), bucket));
+        return value(environment, BUCKET_VARIABLE).map(bucket -> new S3PublishedResults(LambdaClients.configure(
+                S3Client.builder(), environment, ENDPOINT_VARIABLE, Duration.ofSeconds(5)).build(), bucket));
     }
 
     private static Optional<String> value(Map<String, String> environment, String name) {

@@ -1,10 +1,12 @@
 package no.ks.barometer.functions.admin;
 
+import no.ks.barometer.aws.LambdaClients;
 import no.ks.barometer.mailing.MailingSchedule;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,9 +44,10 @@ final class SchedulerMailingSchedule implements MailingSchedule {
     }
 
     static SchedulerMailingSchedule fromEnvironment(Map<String, String> environment) {
-        return new SchedulerMailingSchedule(AwsClients.build(SchedulerClient.builder(), environment, ENDPOINT_VARIABLE),
-                AwsClients.required(environment, GROUP_VARIABLE), AwsClients.required(environment, ROLE_VARIABLE),
-                AwsClients.required(environment, LambdaMailerTrigger.FUNCTION_VARIABLE));
+        return new SchedulerMailingSchedule(LambdaClients.configure(SchedulerClient.builder(), environment, ENDPOINT_VARIABLE,
+                Duration.ofSeconds(5)).build(),
+                Variables.required(environment, GROUP_VARIABLE), Variables.required(environment, ROLE_VARIABLE),
+                Variables.required(environment, LambdaMailerTrigger.FUNCTION_VARIABLE));
     }
 
     @Override
