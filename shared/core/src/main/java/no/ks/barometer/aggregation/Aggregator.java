@@ -85,7 +85,7 @@ public final class Aggregator {
                     List<Integer> chosen = multiple.codes();
                     for (int i = 0; i < chosen.size(); i++) {
                         int code = chosen.get(i);
-                        if (chosen.indexOf(code) == i) {
+                        if (!chosenBefore(chosen, i, code)) {
                             counted |= countChoice(q, item, atom, type, code);
                         }
                     }
@@ -98,6 +98,16 @@ public final class Aggregator {
                 }
             }
         }
+    }
+
+    /** A code given twice is counted once. */
+    private static boolean chosenBefore(List<Integer> chosen, int end, int code) {
+        for (int i = 0; i < end; i++) {
+            if (chosen.get(i) == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts a choice of an option offered to the organisation's type. */
@@ -115,18 +125,18 @@ public final class Aggregator {
     }
 
     private void countGrid(int question, int first, int atom, OrgType type, GridAnswer grid) {
-        for (var entry : grid.rows().entrySet()) {
-            int at = Arrays.binarySearch(layout.codes[question], entry.getKey());
+        grid.rows().forEach((row, column) -> {
+            int at = Arrays.binarySearch(layout.codes[question], row);
             if (at < 0) {
-                continue;
+                return;
             }
             int item = first + layout.offsets[question][at];
-            int category = category(item, entry.getValue());
+            int category = category(item, column);
             if (category >= 0 && (layout.categoryTypes[item][category] & 1 << type.ordinal()) != 0) {
                 add(item, atom, category);
                 addBase(item, atom);
             }
-        }
+        });
     }
 
     private int category(int item, String code) {
