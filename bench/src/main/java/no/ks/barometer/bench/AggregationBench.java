@@ -15,6 +15,7 @@ import no.ks.barometer.aggregation.DisclosureControl;
 import no.ks.barometer.aggregation.Publication;
 import no.ks.barometer.aggregation.PublicationState;
 import no.ks.barometer.aggregation.ResponseRecord;
+import no.ks.barometer.aggregation.TableLayout;
 import no.ks.barometer.http.Json;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.questionnaire.OrgType;
@@ -24,7 +25,6 @@ import no.ks.barometer.register.Register;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.rules.AnswerCodec;
 import no.ks.barometer.rules.ParsedAnswers;
-import no.ks.barometer.rules.ResponseState;
 import no.ks.barometer.rules.RulesEngine;
 
 /**
@@ -48,7 +48,7 @@ public final class AggregationBench {
 
     private final Questionnaire questionnaire = QuestionnaireCatalog.fromClasspath()
             .current("innovasjonsbarometer-2024").orElseThrow().questionnaire();
-    private final RulesEngine engine = new RulesEngine(questionnaire);
+    private final TableLayout layout = new TableLayout(new RulesEngine(questionnaire));
     private final List<Organisation> register = Register.standard().all();
     private final byte[][] answers = {
             RulesEngineBenchmark.Response.KOMMUNE_LONG_PATH.answers.getBytes(StandardCharsets.UTF_8),
@@ -121,10 +121,10 @@ public final class AggregationBench {
     }
 
     private Aggregator aggregate(int size) {
-        Aggregator aggregator = new Aggregator(engine);
+        Aggregator aggregator = new Aggregator(layout);
         for (int i = 0; i < size; i++) {
             aggregator.accept(new ResponseRecord(organisation(i), ResponseStatus.COMPLETED, questionnaire.version(),
-                    new ResponseState(read(i).answers(), List.of())));
+                    read(i).answers()));
         }
         return aggregator;
     }

@@ -22,6 +22,8 @@ public final class DisclosureControl {
     public static final int DEFAULT_K = 5;
 
     private static final Segment[] SEGMENTS = Segment.values();
+    private static final Set<OrgType> KOMMUNE = EnumSet.of(OrgType.KOMMUNE);
+    private static final Set<OrgType> FYLKESKOMMUNE = EnumSet.of(OrgType.FYLKESKOMMUNE);
 
     private final int k;
 
@@ -149,6 +151,9 @@ public final class DisclosureControl {
 
     /** A withheld complement that can be worked out anyway is published: it tells nothing new. */
     private static void promoteDerivable(Reason[] reasons, long[][][] vectors, int classes) {
+        if (!Arrays.asList(reasons).contains(Reason.COMPLEMENT)) {
+            return;
+        }
         Span[] spans = new Span[classes];
         for (int c = 0; c < classes; c++) {
             spans[c] = new Span(published(reasons, vectors, c));
@@ -265,8 +270,8 @@ public final class DisclosureControl {
         for (int category = 0; category < categories; category++) {
             values.add(counts.count(item, segment, category));
         }
-        long kommune = counts.base(item, segment, EnumSet.of(OrgType.KOMMUNE));
-        long fylkeskommune = counts.base(item, segment, EnumSet.of(OrgType.FYLKESKOMMUNE));
+        long kommune = counts.base(item, segment, KOMMUNE);
+        long fylkeskommune = counts.base(item, segment, FYLKESKOMMUNE);
         return new PublishedFigures(counts.items().get(item).key(), segment.code(), snapshotId, computedAt, kommune,
                 fylkeskommune, kommune + fylkeskommune, values);
     }

@@ -1,25 +1,29 @@
 package no.ks.barometer.aggregation;
 
+import java.util.Map;
 import java.util.Objects;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.questionnaire.Questionnaire;
 import no.ks.barometer.response.ResponseStatus;
 import no.ks.barometer.response.StoredResponse;
+import no.ks.barometer.rules.Answer;
 import no.ks.barometer.rules.AnswerCodec;
 import no.ks.barometer.rules.ParsedAnswers;
-import no.ks.barometer.rules.ResponseState;
 
 /**
- * One invited organisation as aggregation sees it.
+ * One invited organisation as aggregation sees it. Only the answers are kept of the response's state: the saved
+ * pages do not change which answers count.
  *
  * @param questionnaireVersion the version the response is pinned to, null before its first save
+ * @param answers              by question id, as read; not copied, so the caller hands over a map nobody changes
+ *                             (those of {@link ParsedAnswers} cannot be changed)
  */
 public record ResponseRecord(Organisation organisation, ResponseStatus status, Integer questionnaireVersion,
-                             ResponseState state) {
+                             Map<String, Answer> answers) {
     public ResponseRecord {
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(answers, "answers");
     }
 
     /** Reads a stored response's answers; a stored answer that cannot be read is refused, not skipped. */
@@ -30,6 +34,6 @@ public record ResponseRecord(Organisation organisation, ResponseStatus status, I
                     + " has answers that cannot be read: " + parsed.problems());
         }
         return new ResponseRecord(stored.organisation(), stored.status(), stored.questionnaireVersion(),
-                new ResponseState(parsed.answers(), stored.savedPages()));
+                parsed.answers());
     }
 }

@@ -5,8 +5,9 @@ import no.ks.barometer.questionnaire.EndReason;
 
 /**
  * One pass over the questions in order with one organisation type and one set of answers: which questions and
- * pages are visible, the effective answers, the ending, and which pages are done. Conditions refer only to earlier
- * pages, so a single pass sees every answer a condition needs before the condition.
+ * pages are visible, the effective answers and the ending; which pages are done is worked out from them when first
+ * asked for. Conditions refer only to earlier pages, so a single pass sees every answer a condition needs before
+ * the condition.
  */
 final class Evaluation {
     final int orgType;
@@ -20,13 +21,16 @@ final class Evaluation {
     final boolean[] visible;
     final boolean[] pageVisible;
     final boolean[] pageSaved;
-    final boolean[] pageDone;
+    private final QuestionRules[] questions;
+    /** Null until first asked for: counting wants only the effective answers, not which pages are done. */
+    private boolean[] pageDone;
     /** Ids of given answers to questions the questionnaire does not have; null when there are none. */
     final List<String> unknownQuestions;
     EndReason ended;
 
     Evaluation(QuestionRules[] questions, int pages, int orgType, Answer[] stored, boolean[] pageSaved,
                List<String> unknownQuestions) {
+        this.questions = questions;
         this.orgType = orgType;
         this.stored = stored;
         this.pageSaved = pageSaved;
@@ -34,7 +38,6 @@ final class Evaluation {
         this.effective = new Answer[questions.length];
         this.visible = new boolean[questions.length];
         this.pageVisible = new boolean[pages];
-        boolean[] pageMissing = new boolean[pages];
         for (QuestionRules question : questions) {
             if (ended != null || (question.condition != null && !question.condition.test(orgType, effective))) {
                 continue;
@@ -50,14 +53,28 @@ final class Evaluation {
                     ended = question.ending(orgType, answer);
                 }
             }
-            if (question.required && !question.complete(orgType, effective[i])) {
-                pageMissing[question.page] = true;
+        }
+    }
+
+    /**
+     * Visible, saved, and every required visible question on it answered as it needs. A question's effective
+     * answer is final once the pass has reached it, so this can be worked out after the pass.
+     */
+    private boolean pageDone(int page) {
+        if (pageDone == null) {
+            boolean[] missing = new boolean[pageVisible.length];
+            for (QuestionRules question : questions) {
+                int i = question.index;
+                if (visible[i] && question.required && !question.complete(orgType, effective[i])) {
+                    missing[question.page] = true;
+                }
+            }
+            pageDone = new boolean[pageVisible.length];
+            for (int p = 0; p < pageDone.length; p++) {
+                pageDone[p] = pageVisible[p] && pageSaved[p] && !missing[p];
             }
         }
-        this.pageDone = new boolean[pages];
-        for (int page = 0; page < pages; page++) {
-            pageDone[page] = pageVisible[page] && pageSaved[page] && !pageMissing[page];
-        }
+        return pageDone[page];
     }
 
     /** The first visible page that is not done, or -1: none, or the survey has ended. */
@@ -66,7 +83,7 @@ final class Evaluation {
             return -1;
         }
         for (int page = 0; page < pageVisible.length; page++) {
-            if (pageVisible[page] && !pageDone[page]) {
+            if (pageVisible[page] && !pageDone(page)) {
                 return page;
             }
         }
@@ -79,7 +96,7 @@ final class Evaluation {
             return false;
         }
         for (int before = 0; before < page; before++) {
-            if (pageVisible[before] && !pageDone[before]) {
+            if (pageVisible[before] && !pageDone(before)) {
                 return false;
             }
         }
@@ -102,7 +119,7 @@ final class Evaluation {
         for (int page = 0; page < pageVisible.length; page++) {
             if (pageVisible[page]) {
                 total++;
-                if (pageDone[page]) {
+                if (pageDone(page)) {
                     done++;
                 }
             }

@@ -97,10 +97,10 @@ public final class RulesEngine {
      * The answers that count, one per question in questionnaire order ({@link Questionnaire#questions()}): a
      * visible question's answer without carried-forward choices no longer chosen in the source; null for a hidden
      * question and for an answer that says nothing. What aggregation counts, without building the lists of
-     * {@link #visibility}.
+     * {@link #visibility}. Saved pages play no part in which answers count, so only the answers are asked for.
      */
-    public List<Answer> effectiveAnswers(OrgType orgType, ResponseState state) {
-        return Collections.unmodifiableList(Arrays.asList(evaluate(orgType, state).effective));
+    public List<Answer> effectiveAnswers(OrgType orgType, Map<String, Answer> answers) {
+        return Collections.unmodifiableList(Arrays.asList(evaluate(orgType, answers, List.of()).effective));
     }
 
     private static VisibleQuestion visibleQuestion(QuestionRules question, Evaluation evaluation) {
@@ -411,9 +411,13 @@ public final class RulesEngine {
     }
 
     private Evaluation evaluate(OrgType orgType, ResponseState state) {
+        return evaluate(orgType, state.answers(), state.savedPages());
+    }
+
+    private Evaluation evaluate(OrgType orgType, Map<String, Answer> answers, List<String> savedPages) {
         Answer[] stored = new Answer[questions.length];
         List<String> unknown = null;
-        for (Map.Entry<String, Answer> entry : state.answers().entrySet()) {
+        for (Map.Entry<String, Answer> entry : answers.entrySet()) {
             QuestionRules question = questionsById.get(entry.getKey());
             if (question == null) {
                 unknown = unknown == null ? new ArrayList<>(1) : unknown;
@@ -423,7 +427,6 @@ public final class RulesEngine {
             }
         }
         boolean[] saved = new boolean[pages.length];
-        List<String> savedPages = state.savedPages();
         for (int i = 0; i < savedPages.size(); i++) {
             Integer page = pageIndex.get(savedPages.get(i));
             if (page != null) {

@@ -12,8 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import no.ks.barometer.admin.Actor;
@@ -28,6 +30,7 @@ import no.ks.barometer.aggregation.Publication;
 import no.ks.barometer.aggregation.PublicationState;
 import no.ks.barometer.aggregation.ResponseRecord;
 import no.ks.barometer.aggregation.SnapshotJson;
+import no.ks.barometer.aggregation.TableLayout;
 import no.ks.barometer.invitation.Organisation;
 import no.ks.barometer.questionnaire.Questionnaire;
 import no.ks.barometer.questionnaire.QuestionnaireCatalog;
@@ -58,6 +61,8 @@ public final class SnapshotService {
     private final AuditTrail audit;
     private final DisclosureControl control;
     private final Clock clock;
+    /** By questionnaire id and version: a recompute of a survey reuses what the previous one worked out. */
+    private final Map<String, TableLayout> layouts = new ConcurrentHashMap<>();
 
     /**
      * @param results where published snapshots go; empty where publishing is not set up
@@ -153,7 +158,9 @@ public final class SnapshotService {
                         + survey.questionnaireId() + " v" + survey.questionnaireVersion()
                         + ", which is not in the catalog"))
                 .questionnaire();
-        Aggregator aggregator = new Aggregator(new RulesEngine(questionnaire));
+        Aggregator aggregator = new Aggregator(layouts.computeIfAbsent(
+                questionnaire.id() + "@" + questionnaire.version(),
+                unused -> new TableLayout(new RulesEngine(questionnaire))));
         SourceDigest digest = new SourceDigest();
         responses.each(survey.id(), stored -> {
             digest.add(stored);

@@ -118,10 +118,10 @@ class AggregatorTest {
 
     @Test
     void aCompletedResponseOfAnotherVersionIsRefused() {
-        Aggregator aggregator = new Aggregator(HandSet.ENGINE);
+        Aggregator aggregator = new Aggregator(HandSet.LAYOUT);
         ResponseRecord other = HandSet.completed(HandSet.kommune("4601", "46", 1_000), "Q0", HandSet.one(1));
         ResponseRecord pinnedElsewhere = new ResponseRecord(other.organisation(), ResponseStatus.COMPLETED, 2,
-                other.state());
+                other.answers());
         assertThrows(IllegalArgumentException.class, () -> aggregator.accept(pinnedElsewhere));
     }
 

@@ -87,7 +87,7 @@ class AttackerTest {
         List<Snapshot> snapshots = new ArrayList<>();
         PublicationState state = PublicationState.none();
         for (int round = 1; round <= ROUNDS; round++) {
-            Aggregator aggregator = new Aggregator(HandSet.ENGINE);
+            Aggregator aggregator = new Aggregator(HandSet.LAYOUT);
             for (int i = 0; i < register.size(); i++) {
                 aggregator.accept(finishesIn[i] <= round ? finished.get(i) : RandomResponses.invited(register.get(i)));
             }

@@ -32,7 +32,7 @@ class DisclosureControlTest {
     }
 
     private static Counts counts(List<ResponseRecord> responses) {
-        Aggregator aggregator = new Aggregator(HandSet.ENGINE);
+        Aggregator aggregator = new Aggregator(HandSet.LAYOUT);
         responses.forEach(aggregator::accept);
         return aggregator.counts();
     }

@@ -13,7 +13,6 @@ import no.ks.barometer.rules.Answer;
 import no.ks.barometer.rules.GridAnswer;
 import no.ks.barometer.rules.MultipleChoice;
 import no.ks.barometer.rules.OpenText;
-import no.ks.barometer.rules.ResponseState;
 import no.ks.barometer.rules.RulesEngine;
 import no.ks.barometer.rules.SingleChoice;
 
@@ -25,6 +24,7 @@ import no.ks.barometer.rules.SingleChoice;
 final class HandSet {
     static final Questionnaire QUESTIONNAIRE = TestDefinitions.engineTest();
     static final RulesEngine ENGINE = new RulesEngine(QUESTIONNAIRE);
+    static final TableLayout LAYOUT = new TableLayout(ENGINE);
 
     private HandSet() {
     }
@@ -49,7 +49,7 @@ final class HandSet {
             answers.put((String) idThenAnswer[i], (Answer) idThenAnswer[i + 1]);
         }
         return new ResponseRecord(organisation, status, answers.isEmpty() ? null : QUESTIONNAIRE.version(),
-                new ResponseState(answers, List.of()));
+                answers);
     }
 
     static SingleChoice one(int code) {
@@ -90,7 +90,7 @@ final class HandSet {
     }
 
     static Counts counts() {
-        Aggregator aggregator = new Aggregator(ENGINE);
+        Aggregator aggregator = new Aggregator(LAYOUT);
         responses().forEach(aggregator::accept);
         return aggregator.counts();
     }

@@ -61,11 +61,11 @@ final class RandomResponses {
             case WRONG_RECIPIENT -> ResponseStatus.WRONG_RECIPIENT;
             case IN_PROGRESS -> throw new IllegalStateException("No next page, yet in progress");
         };
-        return new ResponseRecord(organisation, status, engine.questionnaire().version(), state);
+        return new ResponseRecord(organisation, status, engine.questionnaire().version(), state.answers());
     }
 
     static ResponseRecord invited(Organisation organisation) {
-        return new ResponseRecord(organisation, ResponseStatus.INVITED, null, ResponseState.empty());
+        return new ResponseRecord(organisation, ResponseStatus.INVITED, null, Map.of());
     }
 
     private Answer answer(VisibleQuestion visible) {

@@ -66,16 +66,17 @@ class ResultsPageFixtureTest {
                 .map(respondents::finished).toList();
         DisclosureControl control = new DisclosureControl(DisclosureControl.DEFAULT_K);
         Instant first = Instant.parse("2024-09-02T07:00:00.000Z");
-        Publication earlier = control.publish(counts(engine, register, finished, FINISHED_FIRST), PublicationState.none(),
+        TableLayout layout = new TableLayout(engine);
+        Publication earlier = control.publish(counts(layout, register, finished, FINISHED_FIRST), PublicationState.none(),
                 "2024-09-02T07-00-00Z", first);
-        return control.publish(counts(engine, register, finished, FINISHED_FIRST + FINISHED_SINCE), earlier.state(),
+        return control.publish(counts(layout, register, finished, FINISHED_FIRST + FINISHED_SINCE), earlier.state(),
                 "2024-09-02T07-15-00Z", first.plusSeconds(15 * 60)).snapshot();
     }
 
     /** The first {@code done} organisations of the shuffled register have finished; the rest are invited. */
-    private static Counts counts(RulesEngine engine, List<Organisation> register, List<ResponseRecord> finished,
+    private static Counts counts(TableLayout layout, List<Organisation> register, List<ResponseRecord> finished,
                                  int done) {
-        Aggregator aggregator = new Aggregator(engine);
+        Aggregator aggregator = new Aggregator(layout);
         for (int i = 0; i < register.size(); i++) {
             aggregator.accept(i < done ? finished.get(i) : RandomResponses.invited(register.get(i)));
         }

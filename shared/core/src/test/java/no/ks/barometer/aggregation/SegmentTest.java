@@ -39,7 +39,7 @@ class SegmentTest {
 
     @Test
     void everyOrganisationOfTheRegisterFallsInTheSegmentsItBelongsTo() {
-        Aggregator aggregator = new Aggregator(HandSet.ENGINE);
+        Aggregator aggregator = new Aggregator(HandSet.LAYOUT);
         Register.standard().all().forEach(o -> aggregator.accept(HandSet.record(o, ResponseStatus.INVITED)));
         Counts counts = aggregator.counts();
         assertEquals(371, counts.invited(Segment.ALL));

@@ -39,7 +39,7 @@ class SnapshotJsonTest {
         Publication first = control.publish(HandSet.counts(), PublicationState.none(), "s1", T1);
         assertEquals(Set.of(), schema.validate(SnapshotJson.write(first.snapshot())));
 
-        Aggregator more = new Aggregator(HandSet.ENGINE);
+        Aggregator more = new Aggregator(HandSet.LAYOUT);
         HandSet.responses().forEach(more::accept);
         more.accept(HandSet.completed(HandSet.kommune("4603", "46", 3000), "Q0", HandSet.one(1), "QA",
                 HandSet.one(2)));

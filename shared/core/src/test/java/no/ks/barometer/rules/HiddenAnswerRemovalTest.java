@@ -92,7 +92,7 @@ class HiddenAnswerRemovalTest extends EngineFixture {
     void effectiveAnswersLeaveOutHiddenQuestionsWithdrawnChoicesAndAnswersThatSayNothing() {
         ResponseState stale = state(answers("Q0", one(1), "QA", one(1), "QB", many(2), "QC", many(1, 2),
                 "QE", text("Skjult"), "QZ", text("  ")), "p0", "pa", "pb", "pc");
-        List<Answer> effective = ENGINE.effectiveAnswers(KOMMUNE, stale);
+        List<Answer> effective = ENGINE.effectiveAnswers(KOMMUNE, stale.answers());
         assertEquals(QUESTIONNAIRE.questions().size(), effective.size());
         assertEquals(Arrays.asList(one(1), one(1), many(2), many(2), null, null, null, null), effective,
                 "QC loses the 1 QB no longer has; QE is hidden; a blank QZ says nothing");
