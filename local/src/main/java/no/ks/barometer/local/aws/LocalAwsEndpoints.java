@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
  * The two AWS calls the administrator's API makes to set the mailer going, answered here on loopback so the
  * function uses its real SDK clients: Lambda's {@code Invoke} (an {@code Event} invocation runs the function on a
  * thread of its own and is answered 202 at once) and EventBridge Scheduler's {@code CreateSchedule} for one-time
- * {@code at(…)} schedules, which invoke their target function with their input when the time comes. A failed
- * asynchronous invocation is reported, not retried: starting the mailing again resumes it. Schedules live as long
- * as the stack.
+ * {@code at(…)} schedules, which invoke their target function with their input when the time comes. An
+ * asynchronous invocation that fails is tried twice more, as Lambda does (AWS Lambda Developer Guide, "Asynchronous
+ * invocation": one minute before the second attempt, two before the third), then given up and reported. Schedules
+ * live as long as the stack.
  */
 public final class LocalAwsEndpoints implements LocalService {
 
@@ -49,8 +50,12 @@ public final class LocalAwsEndpoints implements LocalService {
     public record OneTimeSchedule(String name, Instant at, String function, String input) {
     }
 
+    /** Lambda's waits before the second and the third attempt of an asynchronous invocation. */
+    public static final List<Duration> LAMBDA_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
+
     private final Clock clock;
     private final PrintStream out;
+    private final List<Duration> retryDelays;
     private final Map<String, OneTimeSchedule> schedules = new ConcurrentHashMap<>();
     private volatile Map<String, LocalFunction> functions = Map.of();
     private HttpServer server;
@@ -58,8 +63,14 @@ public final class LocalAwsEndpoints implements LocalService {
     private ScheduledExecutorService timer;
 
     public LocalAwsEndpoints(Clock clock, PrintStream out) {
+        this(clock, out, LAMBDA_RETRY_DELAYS);
+    }
+
+    /** With other waits between attempts, for tests that cannot wait minutes. */
+    public LocalAwsEndpoints(Clock clock, PrintStream out, List<Duration> retryDelays) {
         this.clock = clock;
         this.out = out;
+        this.retryDelays = List.copyOf(retryDelays);
     }
 
     @Override
@@ -124,7 +135,7 @@ public final class LocalAwsEndpoints implements LocalService {
             error(exchange, 400, "InvalidParameterValueException", "Only Event invocations are served locally");
             return;
         }
-        invocations.submit(() -> run(name, function, event, "asynkront kall"));
+        invocations.submit(() -> runAsynchronously(name, function, event, "asynkront kall", 0));
         exchange.sendResponseHeaders(202, -1);
     }
 
@@ -157,21 +168,34 @@ public final class LocalAwsEndpoints implements LocalService {
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
         timer.schedule(() -> invocations.submit(() -> {
             schedules.remove(name);
-            run(function, functions.get(function), schedule.input().getBytes(StandardCharsets.UTF_8),
-                    "tidsplan " + name);
+            runAsynchronously(function, functions.get(function),
+                    schedule.input().getBytes(StandardCharsets.UTF_8), "tidsplan " + name, 0);
         }), delay, TimeUnit.MILLISECONDS);
         out.println("Tidsplan " + name + " lagt inn: " + function + " kjører " + when + ".");
         reply(exchange, 200, JSON.createObjectNode().put("ScheduleArn",
                 "arn:aws:scheduler:eu-north-1:000000000000:schedule/local/" + name).toString());
     }
 
-    private void run(String name, LocalFunction function, byte[] event, String how) {
+    /** Runs an asynchronous invocation; {@code retried} is how many attempts failed before this one. */
+    private void runAsynchronously(String name, LocalFunction function, byte[] event, String how, int retried) {
+        int attempt = retried + 1;
+        int attempts = retryDelays.size() + 1;
         try {
             String output = new String(function.invokeWithJson(event), StandardCharsets.UTF_8);
-            out.println(name + " kjørte (" + how + "): " + output);
+            out.println(name + " kjørte (" + how + ", forsøk " + attempt + " av " + attempts + "): " + output);
         } catch (RuntimeException e) {
-            out.println(name + " feilet (" + how + "): " + e.getMessage());
             e.printStackTrace();
+            if (retried == retryDelays.size()) {
+                out.println(name + " feilet (" + how + ") i alle " + attempts + " forsøk, og gis opp: "
+                        + e.getMessage());
+                return;
+            }
+            Duration delay = retryDelays.get(retried);
+            out.println(name + " feilet (" + how + ", forsøk " + attempt + " av " + attempts + "): " + e.getMessage()
+                    + "; prøver igjen om " + delay.toSeconds() + " s.");
+            timer.schedule(() -> invocations.submit(
+                            () -> runAsynchronously(name, function, event, how, attempt)),
+                    delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
