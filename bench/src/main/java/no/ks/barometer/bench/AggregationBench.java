@@ -37,7 +37,7 @@ import no.ks.barometer.rules.RulesEngine;
  */
 public final class AggregationBench {
     private static final int[] SIZES = {1_000, 10_000, 100_000};
-    private static final int[] ROUNDS = {41, 15, 7};
+    private static final int[] ROUNDS = {41, 15, 11};
     private static final int WARM_UP_ITEMS = 300_000;
     /**
      * Then rounds of the smallest size, both paths alternating: a recompute runs the disclosure control once however
