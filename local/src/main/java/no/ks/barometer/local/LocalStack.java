@@ -132,7 +132,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> localVariables = new HashMap<>(dynamoDb.environment());
         localVariables.put(LinkKeys.FILE_VARIABLE, linkKeyFile.toString());
         localVariables.put(MailerHandler.OUTBOX_VARIABLE, outbox.folder().toString());
-        // The send rate is SES's quota; a folder has none, so a local mailing goes as fast as the mailer can.
+        // The send rate is for SES, whose quota the mailer also reads there; a folder has none, so a local mailing
+        // goes as fast as the mailer can.
         localVariables.put("MAILS_PER_SECOND", LOCAL_MAILS_PER_SECOND);
         localVariables.putAll(aws.environment("LAMBDA_ENDPOINT", "SCHEDULER_ENDPOINT"));
         PublishedResultsFolder published = PublishedResultsFolder.in(options.data());

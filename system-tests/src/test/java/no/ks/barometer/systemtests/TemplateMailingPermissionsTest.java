@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The mailer's policy in template.yaml grants exactly the DynamoDB actions its handler calls (a mailing run once
  * until a mail it cannot make, whose claim it gives back), on the table only; its SES and KMS grants name one
- * identity and the link key; the admin API may invoke only the mailer, create schedules only in the mailings' group
+ * identity and the link key, but for reading the account's sending quota, which IAM ties to no resource; the admin API may invoke only the mailer, create schedules only in the mailings' group
  * and pass only the role those schedules run as, to the scheduler only.
  */
 @ExtendWith(DynamoDbLocal.class)
@@ -102,12 +102,13 @@ class TemplateMailingPermissionsTest {
     }
 
     @Test
-    void mailerMaySendOnlyAsTheOneSesIdentityWithTheOneConfigurationSetAndMacOnlyWithTheLinkKey() {
+    void mailerMaySendOnlyAsTheOneSesIdentityWithTheOneConfigurationSetReadTheQuotaAndMacOnlyWithTheLinkKey() {
         assertEquals(Map.of(
                         "[\"ses:SendEmail\",\"ses:SendRawEmail\"]",
                         "[{\"Fn::Sub\":\"arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailIdentity}\"},"
                                 + "{\"Fn::Sub\":\"arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:"
                                 + "configuration-set/${MailConfigurationSet}\"}]",
+                        "\"ses:GetAccount\"", "\"*\"",
                         "\"kms:GenerateMac\"", "{\"Fn::GetAtt\":[\"LinkKey\",\"Arn\"]}"),
                 grants("MailerFunction", "ses:", "kms:"));
     }

@@ -58,10 +58,19 @@ public final class MailingService {
     }
 
     /**
-     * Sends the registered mailing's mail to everyone its plan names now, within the send rate. Throws when it
-     * stops early; starting it again resumes.
+     * Sends the registered mailing's mail to everyone its plan names now, within the configured send rate. Throws
+     * when it stops early; starting it again resumes.
      */
     public MailingReport run(Survey survey, String mailingId) {
+        return run(survey, mailingId, settings.mailsPerSecond());
+    }
+
+    /**
+     * As {@link #run(Survey, String)}, at a rate of the caller's instead of the configured one: the account's, when
+     * its quota is lower ({@link MailingSettings#rateWithin}).
+     */
+    public MailingReport run(Survey survey, String mailingId, double mailsPerSecond) {
+        Duration interval = MailingSettings.interval(mailsPerSecond);
         Mailing mailing = store.find(survey.id(), mailingId).orElseThrow(() -> new IllegalArgumentException(
                 "Survey " + survey.id() + " has no mailing " + mailingId));
         MailingPlan plan = plan(survey, mailing);
@@ -82,7 +91,7 @@ public final class MailingService {
                 store.release(survey.id(), mailingId, orgNumber);
                 throw notSent;
             }
-            nextSend = clock.instant().plus(settings.interval());
+            nextSend = clock.instant().plus(interval);
             String messageId;
             try {
                 messageId = outbox.send(mail);

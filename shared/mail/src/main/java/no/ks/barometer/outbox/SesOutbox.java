@@ -4,10 +4,13 @@ import no.ks.barometer.aws.LambdaClients;
 import no.ks.barometer.mail.MailRefusedException;
 import no.ks.barometer.mail.OutgoingMail;
 import no.ks.barometer.mail.Outbox;
+import no.ks.barometer.mailing.SendingQuota;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 import java.time.Clock;
@@ -48,6 +51,31 @@ public final class SesOutbox implements Outbox {
                 .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));
         return new SesOutbox(builder.build(), Optional.ofNullable(environment.get(CONFIGURATION_SET_VARIABLE))
                 .filter(s -> !s.isBlank()), clock);
+    }
+
+    /**
+     * The account's sending quota now ({@code GetAccount}: {@code SendingEnabled} and {@code SendQuota.MaxSendRate}),
+     * with the client that sends, so without retries: a mailer that cannot read it decides what to do. Throws
+     * {@link SendingQuotaUnknownException} when SES does not answer or answers without a quota.
+     */
+    public SendingQuota sendingQuota() {
+        GetAccountResponse account;
+        try {
+            account = client.getAccount(request -> { });
+        } catch (SdkException failed) {
+            throw new SendingQuotaUnknownException("SES GetAccount failed: " + failed.getMessage(), failed);
+        }
+        if (account.sendingEnabled() == null || account.sendQuota() == null
+                || account.sendQuota().maxSendRate() == null) {
+            throw new SendingQuotaUnknownException("SES GetAccount answered without SendingEnabled and"
+                    + " SendQuota.MaxSendRate", null);
+        }
+        try {
+            return new SendingQuota(account.sendingEnabled(), account.sendQuota().maxSendRate());
+        } catch (IllegalArgumentException unusable) {
+            throw new SendingQuotaUnknownException("SES GetAccount answered an unusable quota: "
+                    + unusable.getMessage(), unusable);
+        }
     }
 
     @Override

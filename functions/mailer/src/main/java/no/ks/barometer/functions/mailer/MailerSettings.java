@@ -15,7 +15,7 @@ final class MailerSettings {
     static final String PARTNER = "MAIL_PARTNER";
     static final String CONTACT_NAME = "MAIL_CONTACT_NAME";
     static final String CONTACT_EMAIL = "MAIL_CONTACT_EMAIL";
-    /** At most SES's sending rate for the account (GetAccount's MaxSendRate), which the operator looks up. */
+    /** The most mails a second; through SES a run goes no faster than the account's MaxSendRate either. */
     static final String MAILS_PER_SECOND = "MAILS_PER_SECOND";
 
     private MailerSettings() {
