@@ -38,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -46,11 +47,19 @@ import java.util.function.Supplier;
  */
 public final class AdminApiHandler implements RequestStreamHandler, Resource {
 
-    /** Built once per container, in the init phase that SnapStart snapshots. */
+    /**
+     * Built once per container, in the init phase that SnapStart snapshots. The DynamoDB client is built on a
+     * thread of its own while Jersey starts on this one: the two do not depend on each other, take about as long
+     * (BENCHMARKS.md), and the function has two vCPUs (template.yaml). The use cases hold the client before it is
+     * ready; their first call waits for it.
+     */
     private static final class FromEnvironment {
+        private static final CompletableFuture<DynamoDbClient> CLIENT = CompletableFuture.supplyAsync(
+                DynamoDbClients::fromEnvironment, task -> Thread.ofPlatform().daemon().name("barometer-dynamodb-client")
+                        .start(task));
         static final JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> CONTAINER = container(
-                DynamoDbClients.fromEnvironment(), DynamoDbClients.tableName(System.getenv()), Clock.systemUTC(),
-                Wiring.fromEnvironment(System.getenv()), System.getenv());
+                Deferred.of(DynamoDbClient.class, CLIENT), DynamoDbClients.tableName(System.getenv()),
+                Clock.systemUTC(), Wiring.fromEnvironment(System.getenv()), System.getenv());
     }
 
     /** Read and linted on first use: most routes never need it. */
@@ -107,11 +116,15 @@ public final class AdminApiHandler implements RequestStreamHandler, Resource {
     /** What the handler needs beyond the table: the link key and the ways to set the mailer going. */
     private record Wiring(LinkKey linkKey, MailerTrigger trigger, MailingSchedule schedule) {
 
-        /** The clients are built on first use, so routes that never mail do not pay for them at a cold start. */
+        /**
+         * The clients (KMS for the link key in AWS, Lambda, Scheduler) are built on first use, so routes that
+         * derive no link and never mail do not pay for them at a cold start.
+         */
         static Wiring fromEnvironment(Map<String, String> environment) {
+            Once<LinkKey> linkKey = new Once<>(() -> LinkKeys.fromEnvironment(environment));
             Once<MailerTrigger> trigger = new Once<>(() -> LambdaMailerTrigger.fromEnvironment(environment));
             Once<MailingSchedule> schedule = new Once<>(() -> SchedulerMailingSchedule.fromEnvironment(environment));
-            return new Wiring(LinkKeys.fromEnvironment(environment),
+            return new Wiring(message -> linkKey.get().mac(message),
                     (surveyId, mailingId) -> trigger.get().start(surveyId, mailingId),
                     (surveyId, mailingId, at) -> schedule.get().runAt(surveyId, mailingId, at));
         }
