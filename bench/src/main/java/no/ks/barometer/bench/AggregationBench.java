@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.function.ToDoubleFunction;
 import no.ks.barometer.aggregation.Aggregator;
 import no.ks.barometer.aggregation.DisclosureControl;
 import no.ks.barometer.aggregation.Publication;
@@ -29,7 +29,8 @@ import no.ks.barometer.rules.RulesEngine;
 
 /**
  * A snapshot's recompute over N synthetic completed responses against the floor: reading the same items (the
- * answers' JSON parsed by the API's strict reader and read into typed answers), in the same run, interleaved.
+ * answers' JSON parsed by the API's strict reader and read into typed answers), in the same run, the two taking
+ * turns slice by slice, and the ratio taken round by round.
  * Items are made as they are read, as a query's pages stream, so the heap holds only what aggregation keeps.
  * Times are the thread's CPU time, so that other work on a shared machine does not count; wall times are printed
  * beside them. A plain program rather than JMH: one run gives the ratio at every size and the heap retained (see
@@ -39,6 +40,8 @@ public final class AggregationBench {
     private static final int[] SIZES = {1_000, 10_000, 100_000};
     private static final int[] ROUNDS = {41, 15, 11};
     private static final int WARM_UP_ITEMS = 300_000;
+    /** The read and the recompute take turns by this many items within a round. */
+    private static final int SLICE = 1_000;
     /**
      * Then rounds of the smallest size, both paths alternating: a recompute runs the disclosure control once however
      * many items it counts, so the long warm-up alone left it cold (interpreted) in the measured rounds at 1 000.
@@ -71,24 +74,14 @@ public final class AggregationBench {
                 "ratio", "recompute µs/item", "wall ratio", "heap retained KiB", "rounds (median of)");
         for (int s = 0; s < SIZES.length; s++) {
             int size = SIZES[s];
-            long[] read = new long[ROUNDS[s]];
-            long[] recompute = new long[ROUNDS[s]];
-            long[] readWall = new long[ROUNDS[s]];
-            long[] recomputeWall = new long[ROUNDS[s]];
-            for (int round = 0; round < ROUNDS[s]; round++) {
-                // Which path goes first alternates, so that neither always inherits the other's garbage.
-                if (round % 2 == 0) {
-                    measure(this::raw, size, round, read, readWall);
-                    measure(this::recompute, size, round, recompute, recomputeWall);
-                } else {
-                    measure(this::recompute, size, round, recompute, recomputeWall);
-                    measure(this::raw, size, round, read, readWall);
-                }
+            Round[] rounds = new Round[ROUNDS[s]];
+            for (int r = 0; r < rounds.length; r++) {
+                rounds[r] = lockstep(size, r % 2 == 0);
             }
-            double readMs = median(read) / 1e6;
-            double recomputeMs = median(recompute) / 1e6;
+            double readMs = median(rounds, round -> round.readCpu) / 1e6;
+            double recomputeMs = median(rounds, round -> round.recomputeCpu) / 1e6;
             System.out.printf("%-8d %10.1f %15.1f %6.2f %17.2f %12.2f %17d %20d%n", size, readMs, recomputeMs,
-                    recomputeMs / readMs, recomputeMs * 1000 / size, median(recomputeWall) / median(readWall),
+                    median(rounds, Round::cpuRatio), recomputeMs * 1000 / size, median(rounds, Round::wallRatio),
                     retainedKib(size), ROUNDS[s]);
         }
         resetPeaks();
@@ -98,23 +91,76 @@ public final class AggregationBench {
         System.out.println(sink == 42 ? "" : "done");
     }
 
-    private static void measure(IntConsumer path, int size, int round, long[] cpuTimes, long[] wallTimes) {
+    /** The times of one round: the read and the recompute of the same items. */
+    private static final class Round {
+        long readCpu;
+        long readWall;
+        long recomputeCpu;
+        long recomputeWall;
+
+        double cpuRatio() {
+            return (double) recomputeCpu / readCpu;
+        }
+
+        double wallRatio() {
+            return (double) recomputeWall / readWall;
+        }
+    }
+
+    /**
+     * One round of {@code size} items: the read and the recompute advance together, a slice of {@value #SLICE}
+     * items of one, then the same slice of the other (which goes first alternates), so that both meet the machine
+     * as it is at that moment. The recompute is one aggregator over all the items and one disclosure control.
+     */
+    private Round lockstep(int size, boolean recomputeFirst) {
+        Round round = new Round();
+        Aggregator[] aggregator = new Aggregator[1];
+        recomputeTime(round, () -> aggregator[0] = new Aggregator(layout));
+        for (int start = 0; start < size; start += SLICE) {
+            int from = start;
+            int to = Math.min(size, start + SLICE);
+            boolean recomputeNow = recomputeFirst == ((start / SLICE) % 2 == 0);
+            for (int path = 0; path < 2; path++) {
+                if (recomputeNow) {
+                    recomputeTime(round, () -> accept(aggregator[0], from, to));
+                } else {
+                    long wall = System.nanoTime();
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    raw(from, to);
+                    round.readCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+                    round.readWall += System.nanoTime() - wall;
+                }
+                recomputeNow = !recomputeNow;
+            }
+        }
+        recomputeTime(round, () -> publish(aggregator[0]));
+        return round;
+    }
+
+    private static void recomputeTime(Round round, Runnable step) {
         long wall = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
-        path.accept(size);
-        cpuTimes[round] = THREADS.getCurrentThreadCpuTime() - cpu;
-        wallTimes[round] = System.nanoTime() - wall;
+        step.run();
+        round.recomputeCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+        round.recomputeWall += System.nanoTime() - wall;
     }
 
     /** The floor: every item read as the recompute reads it, and nothing else. */
     private void raw(int size) {
-        for (int i = 0; i < size; i++) {
+        raw(0, size);
+    }
+
+    private void raw(int from, int to) {
+        for (int i = from; i < to; i++) {
             sink += read(i).answers().size();
         }
     }
 
     private void recompute(int size) {
-        Aggregator aggregator = aggregate(size);
+        publish(aggregate(size));
+    }
+
+    private void publish(Aggregator aggregator) {
         Publication publication = new DisclosureControl(DisclosureControl.DEFAULT_K)
                 .publish(aggregator.counts(), PublicationState.none(), "bench", Instant.EPOCH);
         sink += publication.snapshot().tables().size();
@@ -122,11 +168,15 @@ public final class AggregationBench {
 
     private Aggregator aggregate(int size) {
         Aggregator aggregator = new Aggregator(layout);
-        for (int i = 0; i < size; i++) {
+        accept(aggregator, 0, size);
+        return aggregator;
+    }
+
+    private void accept(Aggregator aggregator, int from, int to) {
+        for (int i = from; i < to; i++) {
             aggregator.accept(new ResponseRecord(organisation(i), ResponseStatus.COMPLETED, questionnaire.version(),
                     read(i).answers()));
         }
-        return aggregator;
     }
 
     private ParsedAnswers read(int i) {
@@ -173,9 +223,8 @@ public final class AggregationBench {
         return peak;
     }
 
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
+    private static double median(Round[] rounds, ToDoubleFunction<Round> value) {
+        double[] sorted = Arrays.stream(rounds).mapToDouble(value).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 }
