@@ -26,13 +26,16 @@ import java.util.Optional;
 public final class LambdaClients {
 
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a call may go quiet before it is given up: AWS answers these calls at once. */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
 
     private LambdaClients() {
     }
 
     /**
      * Sets the HTTP client, region and credentials; when {@code endpointVariable} is set in {@code environment}
-     * (tests and the local stack), the client calls that endpoint instead of AWS's.
+     * (tests and the local stack), the client calls that endpoint instead of AWS's. {@code socketTimeout} is
+     * {@link #SOCKET_TIMEOUT} unless the service may take longer to answer.
      */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
             B builder, Map<String, String> environment, String endpointVariable, Duration socketTimeout) {

@@ -47,7 +47,8 @@ public final class DynamoDbClients {
      * with time to spare, and the client's retry, which an identical-retry fingerprint makes safe, does the waiting.
      */
     public static DynamoDbClientBuilder builder(Map<String, String> environment) {
-        return LambdaClients.configure(DynamoDbClient.builder(), environment, ENDPOINT_VARIABLE, Duration.ofSeconds(5))
+        return LambdaClients.configure(DynamoDbClient.builder(), environment, ENDPOINT_VARIABLE,
+                        LambdaClients.SOCKET_TIMEOUT)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(retries -> retries.maxAttempts(3)
                                 .backoffStrategy(BackoffStrategy.exponentialDelay(

@@ -6,7 +6,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -35,7 +34,7 @@ public final class KmsLinkKey implements LinkKey {
             throw new IllegalStateException(KEY_ID_VARIABLE + " is not set: no key to derive respondent links from");
         }
         return new KmsLinkKey(LambdaClients.configure(KmsClient.builder(), environment, ENDPOINT_VARIABLE,
-                Duration.ofSeconds(5)).build(), keyId);
+                LambdaClients.SOCKET_TIMEOUT).build(), keyId);
     }
 
     @Override

@@ -5,7 +5,6 @@ import no.ks.barometer.snapshot.PublishedResults;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +28,7 @@ public final class PublishedResultsFactory {
             return Optional.of(new FolderPublishedResults(Path.of(dir.get())));
         }
         return value(environment, BUCKET_VARIABLE).map(bucket -> new S3PublishedResults(LambdaClients.configure(
-                S3Client.builder(), environment, ENDPOINT_VARIABLE, Duration.ofSeconds(5)).build(), bucket));
+                S3Client.builder(), environment, ENDPOINT_VARIABLE, LambdaClients.SOCKET_TIMEOUT).build(), bucket));
     }
 
     private static Optional<String> value(Map<String, String> environment, String name) {

@@ -1,12 +1,12 @@
 package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.aws.LambdaClients;
+import no.ks.barometer.aws.Variables;
 import no.ks.barometer.mailing.MailerTrigger;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -30,7 +30,7 @@ final class LambdaMailerTrigger implements MailerTrigger {
 
     static LambdaMailerTrigger fromEnvironment(Map<String, String> environment) {
         return new LambdaMailerTrigger(LambdaClients.configure(LambdaClient.builder(), environment, ENDPOINT_VARIABLE,
-                Duration.ofSeconds(5)).build(),
+                LambdaClients.SOCKET_TIMEOUT).build(),
                 Variables.required(environment, FUNCTION_VARIABLE));
     }
 

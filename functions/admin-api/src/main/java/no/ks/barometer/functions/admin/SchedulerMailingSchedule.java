@@ -1,12 +1,12 @@
 package no.ks.barometer.functions.admin;
 
 import no.ks.barometer.aws.LambdaClients;
+import no.ks.barometer.aws.Variables;
 import no.ks.barometer.mailing.MailingSchedule;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,8 +44,8 @@ final class SchedulerMailingSchedule implements MailingSchedule {
     }
 
     static SchedulerMailingSchedule fromEnvironment(Map<String, String> environment) {
-        return new SchedulerMailingSchedule(LambdaClients.configure(SchedulerClient.builder(), environment, ENDPOINT_VARIABLE,
-                Duration.ofSeconds(5)).build(),
+        return new SchedulerMailingSchedule(LambdaClients.configure(SchedulerClient.builder(), environment,
+                ENDPOINT_VARIABLE, LambdaClients.SOCKET_TIMEOUT).build(),
                 Variables.required(environment, GROUP_VARIABLE), Variables.required(environment, ROLE_VARIABLE),
                 Variables.required(environment, LambdaMailerTrigger.FUNCTION_VARIABLE));
     }

@@ -6,6 +6,8 @@ import no.ks.barometer.mailing.MailingSettings;
 
 import java.util.Map;
 
+import static no.ks.barometer.aws.Variables.required;
+
 /** The mailer's settings from its environment, which template.yaml fills from the stack's parameters. */
 final class MailerSettings {
 
@@ -32,13 +34,5 @@ final class MailerSettings {
         } catch (NumberFormatException e) {
             throw new IllegalStateException(MAILS_PER_SECOND + " is not a number: " + rate, e);
         }
-    }
-
-    private static String required(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set");
-        }
-        return value;
     }
 }
